@@ -1,0 +1,256 @@
+//! The site configuration (`content/site.toml`): title, languages, rating scale, criteria with
+//! their rubrics and weights, the key facts every item states, and the base URL. Parsed
+//! strictly, then checked; the result is what every later stage reads.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::content::frontmatter::Format;
+use crate::content::parse::Block;
+use crate::error::{Diagnostic, Diagnostics};
+use crate::text::Text;
+
+/// A language the site is published in.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    pub code: String,
+    pub name: String,
+}
+
+/// The range every score lies in.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub min: i64,
+    pub max: i64,
+}
+
+/// One criterion items are rated on.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: String,
+    pub weight: f64,
+    pub label: Text,
+    pub description: Text,
+    /// What each level of the scale means for this criterion, by score.
+    pub rubric: BTreeMap<String, Text>,
+}
+
+/// The type of a key fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FactKind {
+    Text,
+    List,
+    Url,
+    Year,
+    Number,
+    Choice,
+}
+
+/// A key fact every item states (programming language, licence, ...).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: FactKind,
+    pub label: Text,
+    #[serde(default)]
+    pub required: bool,
+    /// A translation file may give this fact's text in its own language.
+    #[serde(default)]
+    pub translate: bool,
+    /// The comparison table can be filtered by this fact.
+    #[serde(default)]
+    pub filter: bool,
+    /// Shown as a column of the comparison table.
+    #[serde(default = "yes")]
+    pub table: bool,
+    /// For `choice` facts: the allowed keys and their labels.
+    #[serde(default)]
+    pub choices: BTreeMap<String, Text>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The whole site configuration.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: Text,
+    pub description: Text,
+    pub base_url: String,
+    pub default_language: String,
+    /// Folder under `content/` holding one file per item; also the items' URL prefix.
+    pub items: String,
+    pub item_label: Text,
+    pub license: Option<Text>,
+    pub languages: Vec<Language>,
+    pub scale: Scale,
+    pub criteria: Vec<Criterion>,
+    #[serde(default)]
+    pub facts: Vec<Fact>,
+}
+
+impl Config {
+    /// Reads and checks `site.toml`.
+    pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| vec![Diagnostic::error(path, format!("cannot read: {e}"))])?;
+        let block = Block {
+            path,
+            text: &text,
+            format: Format::Toml,
+            first_line: 1,
+        };
+        let mut config: Config = block.parse().map_err(|d| vec![d])?;
+        let mut diagnostics = Diagnostics::default();
+        config.check(&block, &mut diagnostics);
+        if !config.base_url.ends_with('/') {
+            config.base_url.push('/');
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics.into_sorted());
+        }
+        Ok(config)
+    }
+
+    /// Codes of all languages, the default first.
+    pub fn language_codes(&self) -> impl Iterator<Item = &str> {
+        self.languages.iter().map(|l| l.code.as_str())
+    }
+
+    /// The configured criterion with this id.
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+
+    /// The configured fact with this id.
+    pub fn fact(&self, id: &str) -> Option<&Fact> {
+        self.facts.iter().find(|f| f.id == id)
+    }
+
+    /// Text in a language, falling back to the default language.
+    pub fn text<'a>(&self, text: &'a Text, lang: &str) -> &'a str {
+        text.get(lang, &self.default_language)
+    }
+
+    fn check(&self, block: &Block, out: &mut Diagnostics) {
+        let error = |path: &[&str], message: String| {
+            Diagnostic::error(block.path, message).at(block.locate(path))
+        };
+        if !self.language_codes().any(|c| c == self.default_language) {
+            out.push(error(
+                &["default_language"],
+                format!(
+                    "default_language \"{}\" is not one of the languages",
+                    self.default_language
+                ),
+            ));
+        }
+        if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
+            out.push(error(
+                &["base_url"],
+                format!("base_url \"{}\" must start with https:// or http://", self.base_url),
+            ));
+        }
+        if !is_slug(&self.items) {
+            out.push(error(
+                &["items"],
+                format!("items \"{}\" must be a folder name of lowercase letters, digits and hyphens", self.items),
+            ));
+        }
+        if self.scale.min >= self.scale.max {
+            out.push(error(&["scale"], format!("scale min {} must be below max {}", self.scale.min, self.scale.max)));
+        }
+        self.check_ids(block, out);
+        self.check_criteria(block, out);
+        self.check_facts(block, out);
+    }
+
+    fn check_ids(&self, block: &Block, out: &mut Diagnostics) {
+        let groups: [(&str, Vec<&str>); 3] = [
+            ("languages", self.languages.iter().map(|l| l.code.as_str()).collect()),
+            ("criteria", self.criteria.iter().map(|c| c.id.as_str()).collect()),
+            ("facts", self.facts.iter().map(|f| f.id.as_str()).collect()),
+        ];
+        for (group, ids) in groups {
+            let mut seen = BTreeSet::new();
+            for id in ids {
+                if !is_id(id) {
+                    out.push(
+                        Diagnostic::error(block.path, format!("{group}: id \"{id}\" must be lowercase letters, digits, `-` or `_`"))
+                            .at(block.locate(&[group])),
+                    );
+                }
+                if !seen.insert(id) {
+                    out.push(
+                        Diagnostic::error(block.path, format!("{group}: id \"{id}\" is declared twice"))
+                            .at(block.locate(&[group])),
+                    );
+                }
+            }
+        }
+    }
+
+    fn check_criteria(&self, block: &Block, out: &mut Diagnostics) {
+        for c in &self.criteria {
+            let at = || block.locate(&["criteria", "rubric"]);
+            if !(c.weight > 0.0) {
+                out.push(Diagnostic::error(block.path, format!("criterion \"{}\": weight must be above 0", c.id)).at(at()));
+            }
+            for level in c.rubric.keys() {
+                let in_scale = level
+                    .parse::<i64>()
+                    .is_ok_and(|l| (self.scale.min..=self.scale.max).contains(&l));
+                if !in_scale {
+                    out.push(Diagnostic::error(
+                        block.path,
+                        format!(
+                            "criterion \"{}\": rubric level \"{level}\" is not a whole number in the scale {}..{}",
+                            c.id, self.scale.min, self.scale.max
+                        ),
+                    ).at(at()));
+                }
+            }
+        }
+    }
+
+    fn check_facts(&self, block: &Block, out: &mut Diagnostics) {
+        for f in &self.facts {
+            if (f.kind == FactKind::Choice) == f.choices.is_empty() {
+                let message = if f.kind == FactKind::Choice {
+                    "a choice fact needs a [facts.choices] table"
+                } else {
+                    "only facts of type \"choice\" take choices"
+                };
+                out.push(
+                    Diagnostic::error(block.path, format!("fact \"{}\": {message}", f.id))
+                        .at(block.locate(&["facts"])),
+                );
+            }
+        }
+    }
+}
+
+/// Lowercase ASCII letters, digits and hyphens: safe as a URL segment and a file name.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('-')
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A configuration id: like a slug, `_` allowed too.
+pub fn is_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}

@@ -1,0 +1,122 @@
+//! versus: a static site generator for comparison reports.
+//!
+//! The pipeline, one stage per module: `config` (site.toml) → `content` (read files, split
+//! and parse front-matter) → `model::validate` (raw into valid) → `rank` (derived values) →
+//! `render` (pages in every language) → `output` (staged, then swapped into place).
+
+pub mod chart;
+pub mod config;
+pub mod content;
+pub mod error;
+pub mod highlight;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod rank;
+pub mod render;
+pub mod text;
+pub mod theme;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use error::{Diagnostic, Failure};
+use highlight::Highlighter;
+use model::Site;
+use render::{Rendered, Renderer};
+use theme::Theme;
+
+/// Where a build reads from and writes to.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The project's root: holds `content/` and `themes/`.
+    pub root: PathBuf,
+    /// The output folder.
+    pub output: PathBuf,
+    /// Overrides `base_url` from site.toml.
+    pub base_url: Option<String>,
+}
+
+impl Project {
+    /// A project rooted at `root`, writing to `root/output`.
+    pub fn at(root: impl Into<PathBuf>) -> Project {
+        let root = root.into();
+        Project { output: root.join("output"), root, base_url: None }
+    }
+
+    pub fn content(&self) -> PathBuf {
+        self.root.join("content")
+    }
+
+    fn theme(&self) -> PathBuf {
+        self.root.join("themes").join("default")
+    }
+}
+
+/// What a successful build did.
+#[derive(Debug)]
+pub struct Report {
+    pub pages: usize,
+    pub files: usize,
+    pub warnings: Vec<Diagnostic>,
+    pub elapsed: Duration,
+}
+
+/// Loads and validates the content: configuration, sources, items and pages.
+pub fn load(project: &Project) -> Result<(Site, Vec<Diagnostic>), Failure> {
+    let content = project.content();
+    let mut config = config::Config::load(&content.join("site.toml")).map_err(Failure::new)?;
+    if let Some(url) = &project.base_url {
+        config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
+    }
+    let sources = model::source::load(&content.join("sources.toml"));
+    let (files, mut problems) = content::walk::read_all(&content, &config);
+    let sources = sources.unwrap_or_else(|p| {
+        problems.extend(p);
+        Vec::new()
+    });
+    let validated = model::validate::validate(config, sources, &files, render::routes::RESERVED);
+    match validated {
+        Ok((site, warnings)) if !problems.iter().any(Diagnostic::is_error) => Ok((site, warnings)),
+        Ok((_, warnings)) => Err(Failure::new(merge(problems, warnings))),
+        Err(more) => Err(Failure::new(merge(problems, more))),
+    }
+}
+
+/// Renders the whole site into memory.
+pub fn render(project: &Project) -> Result<Rendered, Failure> {
+    let (site, mut warnings) = load(project)?;
+    let codes: Vec<&str> = site.config.language_codes().collect();
+    let (theme, theme_warnings) = Theme::load(&project.theme(), &codes)?;
+    warnings.extend(theme_warnings);
+    let highlighter = Highlighter::default();
+    let mut rendered = Renderer::new(&site, &theme, &highlighter)?.render_all()?;
+    rendered.warnings = merge(warnings, std::mem::take(&mut rendered.warnings));
+    Ok(rendered)
+}
+
+/// Builds the site and writes it to the output folder.
+pub fn build(project: &Project) -> Result<Report, Failure> {
+    let start = Instant::now();
+    output::check_target(&project.output, &project.root)?;
+    let rendered = render(project)?;
+    output::write(&project.output, &project.root, &rendered.files)?;
+    Ok(Report {
+        pages: rendered.pages,
+        files: rendered.files.len(),
+        warnings: rendered.warnings,
+        elapsed: start.elapsed(),
+    })
+}
+
+fn merge(mut a: Vec<Diagnostic>, b: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    a.extend(b);
+    a.sort();
+    a.dedup();
+    a
+}
+
+/// The project root for a path given on the command line: the folder holding `content/`.
+pub fn find_root(start: &Path) -> Option<PathBuf> {
+    start.ancestors().find(|p| p.join("content").join("site.toml").is_file()).map(Path::to_path_buf)
+}

@@ -1,0 +1,567 @@
+//! Turns raw content files into a valid [`Site`]: checks every field against the schema and the
+//! configuration (types, scale, criteria, facts, source ids, translations) and collects every
+//! problem of every file, each placed at its file, line and column.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use jiff::civil::Date;
+use serde::de::DeserializeOwned;
+
+use super::source::check_url;
+use super::{Evidence, FactValue, Item, ItemText, Page, PageText, Rating, Site, Source};
+use crate::config::{Config, FactKind};
+use crate::content::frontmatter::split;
+use crate::content::parse::Block;
+use crate::content::raw::{RawItem, RawItemTranslation, RawPage, RawRating, RawValue};
+use crate::content::walk::{ContentFile, Kind};
+use crate::error::{Diagnostic, Diagnostics, Position, position_of};
+
+/// Validates everything; returns the site and its warnings, or every diagnostic.
+pub fn validate(
+    config: Config,
+    sources: Vec<Source>,
+    files: &[ContentFile],
+    reserved: &[&str],
+) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut out = Diagnostics::default();
+    let context = Context {
+        config: &config,
+        sources: &sources,
+    };
+    let mut items = BTreeMap::new();
+    let mut pages = BTreeMap::new();
+    for file in files.iter().filter(|f| !f.is_translation) {
+        match file.kind {
+            Kind::Item => {
+                if let Some(item) = context.item(file, &mut out) {
+                    items.insert(item.slug.clone(), item);
+                }
+            }
+            Kind::Page => {
+                if let Some(page) = context.page(file, &mut out) {
+                    pages.insert(page.slug.clone(), page);
+                }
+            }
+        }
+    }
+    for file in files.iter().filter(|f| f.is_translation) {
+        context.translation(file, &mut items, &mut pages, &mut out);
+    }
+    check_site(&config, &items, &pages, reserved, &mut out);
+    if out.has_errors() {
+        return Err(out.into_sorted());
+    }
+    let site = Site {
+        config,
+        sources,
+        items: items.into_values().collect(),
+        pages: pages.into_values().collect(),
+    };
+    Ok((site, out.into_sorted()))
+}
+
+struct Context<'a> {
+    config: &'a Config,
+    sources: &'a [Source],
+}
+
+/// A parsed file: its raw struct, its front-matter block and its body.
+struct Parsed<'f, T> {
+    raw: T,
+    block: Block<'f>,
+    body: &'f str,
+    body_line: usize,
+}
+
+fn parse<T: DeserializeOwned>(file: &ContentFile) -> Result<Parsed<'_, T>, Diagnostic> {
+    let parts = split(&file.text).map_err(|e| {
+        Diagnostic::error(&file.path, e.to_string()).at(Some(Position { line: 1, column: 1 }))
+    })?;
+    let block = Block {
+        path: &file.path,
+        text: parts.front_matter,
+        format: parts.format,
+        first_line: 2,
+    };
+    let raw = block.parse()?;
+    let body_offset = file.text.len() - parts.body.len();
+    Ok(Parsed {
+        raw,
+        block,
+        body: parts.body,
+        body_line: position_of(&file.text, body_offset).line,
+    })
+}
+
+/// Reports problems of one file at the places its fields are written.
+struct Reporter<'b, 'f> {
+    block: &'b Block<'f>,
+    out: &'b mut Diagnostics,
+}
+
+impl Reporter<'_, '_> {
+    fn error(&mut self, at: &[&str], message: impl Into<String>) {
+        let position = self.block.locate(at).or(Some(self.block.start()));
+        self.out
+            .push(Diagnostic::error(self.block.path, message).at(position));
+    }
+
+    fn warning(&mut self, at: &[&str], message: impl Into<String>) {
+        let position = self.block.locate(at).or(Some(self.block.start()));
+        self.out
+            .push(Diagnostic::warning(self.block.path, message).at(position));
+    }
+
+    fn required<T>(&mut self, value: Option<T>, field: &str) -> T
+    where
+        T: Default,
+    {
+        value.unwrap_or_else(|| {
+            self.error(&[], format!("missing required field `{field}`"));
+            T::default()
+        })
+    }
+
+    fn date(&mut self, value: Option<&RawValue>, field: &str) -> Option<Date> {
+        let value = value?;
+        let parsed = value.as_text().and_then(|t| t.parse::<Date>().ok());
+        if parsed.is_none() {
+            self.error(&[field], format!("`{field}` must be a date written YYYY-MM-DD"));
+        }
+        parsed
+    }
+}
+
+impl Context<'_> {
+    fn item(&self, file: &ContentFile, out: &mut Diagnostics) -> Option<Item> {
+        let parsed: Parsed<RawItem> = parse(file).map_err(|d| out.push(d)).ok()?;
+        let before = out.has_errors();
+        let mut r = Reporter {
+            block: &parsed.block,
+            out,
+        };
+        let raw = parsed.raw;
+        let homepage = r.required(raw.homepage, "homepage");
+        if !homepage.is_empty()
+            && let Err(message) = check_url(&homepage)
+        {
+            r.error(&["homepage"], format!("homepage: {message}"));
+        }
+        let facts = self.facts(raw.facts.unwrap_or_default(), &mut r);
+        let (ratings, notes, reasons) = self.ratings(raw.ratings.unwrap_or_default(), &mut r);
+        let sources = self.cited_sources(&ratings, raw.sources.unwrap_or_default(), &mut r);
+        let text = ItemText {
+            path: file.path.clone(),
+            name: r.required(raw.name, "name"),
+            summary: r.required(raw.summary, "summary"),
+            best_for: r.required(raw.best_for, "best_for"),
+            pros: r.required(raw.pros, "pros"),
+            cons: r.required(raw.cons, "cons"),
+            facts: BTreeMap::new(),
+            notes,
+            reasons,
+            updated: r.date(raw.updated.as_ref(), "updated"),
+            body: parsed.body.to_string(),
+            body_line: parsed.body_line,
+        };
+        let failed = r.out.has_errors() && !before;
+        (!failed).then(|| Item {
+            slug: file.slug.clone(),
+            homepage,
+            facts,
+            ratings,
+            sources,
+            texts: BTreeMap::from([(file.lang.clone(), text)]),
+        })
+    }
+
+    fn facts(
+        &self,
+        mut given: BTreeMap<String, RawValue>,
+        r: &mut Reporter,
+    ) -> BTreeMap<String, FactValue> {
+        let mut facts = BTreeMap::new();
+        for fact in &self.config.facts {
+            match given.remove(&fact.id) {
+                Some(value) => match fact_value(fact.kind, &fact.choices, &value) {
+                    Ok(v) => {
+                        facts.insert(fact.id.clone(), v);
+                    }
+                    Err(message) => {
+                        r.error(&["facts", &fact.id], format!("fact `{}` {message}", fact.id));
+                    }
+                },
+                None if fact.required => {
+                    r.error(&["facts"], format!("missing required fact `{}` (under [facts])", fact.id));
+                }
+                None => {}
+            }
+        }
+        for id in given.keys() {
+            let known: Vec<&str> = self.config.facts.iter().map(|f| f.id.as_str()).collect();
+            r.error(
+                &["facts", id],
+                format!("unknown fact `{id}` (declared facts: {})", known.join(", ")),
+            );
+        }
+        facts
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn ratings(
+        &self,
+        given: BTreeMap<String, RawRating>,
+        r: &mut Reporter,
+    ) -> (
+        BTreeMap<String, Rating>,
+        BTreeMap<String, String>,
+        BTreeMap<String, String>,
+    ) {
+        let mut ratings = BTreeMap::new();
+        let mut notes = BTreeMap::new();
+        let mut reasons = BTreeMap::new();
+        for (id, raw) in given {
+            if !self.known_criterion(&id, r) {
+                continue;
+            }
+            if let Some(rating) = self.rating(&id, &raw, r) {
+                ratings.insert(id.clone(), rating);
+            }
+            notes.extend(raw.note.map(|n| (id.clone(), n)));
+            reasons.extend(raw.reason.map(|n| (id.clone(), n)));
+        }
+        (ratings, notes, reasons)
+    }
+
+    fn known_criterion(&self, id: &str, r: &mut Reporter) -> bool {
+        if self.config.criterion(id).is_some() {
+            return true;
+        }
+        let known: Vec<&str> = self.config.criteria.iter().map(|c| c.id.as_str()).collect();
+        r.error(
+            &["ratings", id],
+            format!("rating of unknown criterion \"{id}\" (criteria: {})", known.join(", ")),
+        );
+        false
+    }
+
+    fn rating(&self, id: &str, raw: &RawRating, r: &mut Reporter) -> Option<Rating> {
+        let Some(score) = &raw.score else {
+            if raw.sources.is_some() || raw.evidence.is_some() || raw.note.is_some() {
+                r.error(&["ratings", id], format!("rating \"{id}\" has no score: give `score`, or only a `reason` for leaving it unrated"));
+            }
+            return None;
+        };
+        if raw.reason.is_some() {
+            r.error(&["ratings", id, "reason"], format!("rating \"{id}\" has a score and a `reason`: a reason is only for criteria left unrated"));
+        }
+        let scale = self.config.scale;
+        let Some(value) = score.as_number() else {
+            r.error(&["ratings", id, "score"], format!("rating \"{id}\": score must be a number, found {}", score.describe()));
+            return None;
+        };
+        if value < scale.min as f64 || value > scale.max as f64 {
+            r.error(&["ratings", id, "score"], format!("rating \"{id}\" = {} is outside the scale {}..{}", format_number(value), scale.min, scale.max));
+        }
+        let sources = raw.sources.clone().unwrap_or_default();
+        if sources.is_empty() {
+            r.error(&["ratings", id], format!("rating \"{id}\" cites no source: add `sources = [\"<source id>\"]`"));
+        }
+        for source in &sources {
+            self.known_source(source, &["ratings", id, "sources"], r);
+        }
+        let evidence = match raw.evidence.as_deref().map(|e| (e, Evidence::parse(e))) {
+            Some((_, Some(e))) => e,
+            Some((e, None)) => {
+                r.error(&["ratings", id, "evidence"], format!("rating \"{id}\": evidence \"{e}\" must be one of {}", Evidence::NAMES.join(", ")));
+                Evidence::Judgement
+            }
+            None => {
+                r.error(&["ratings", id], format!("rating \"{id}\" has no `evidence` ({})", Evidence::NAMES.join(", ")));
+                Evidence::Judgement
+            }
+        };
+        Some(Rating {
+            score: value,
+            sources,
+            evidence,
+        })
+    }
+
+    fn known_source(&self, id: &str, at: &[&str], r: &mut Reporter) -> bool {
+        let known = self.sources.iter().any(|s| s.id == id);
+        if !known {
+            r.error(at, format!("source \"{id}\" does not exist in sources.toml"));
+        }
+        known
+    }
+
+    fn cited_sources(
+        &self,
+        ratings: &BTreeMap<String, Rating>,
+        extra: Vec<String>,
+        r: &mut Reporter,
+    ) -> Vec<String> {
+        for id in &extra {
+            self.known_source(id, &["sources"], r);
+        }
+        let mut seen = BTreeSet::new();
+        self.config
+            .criteria
+            .iter()
+            .filter_map(|c| ratings.get(&c.id))
+            .flat_map(|rating| rating.sources.iter().cloned())
+            .chain(extra)
+            .filter(|id| seen.insert(id.clone()))
+            .collect()
+    }
+
+    fn page(&self, file: &ContentFile, out: &mut Diagnostics) -> Option<Page> {
+        let text = page_text(file, out)?;
+        Some(Page {
+            slug: file.slug.clone(),
+            texts: BTreeMap::from([(file.lang.clone(), text)]),
+        })
+    }
+
+    fn translation(
+        &self,
+        file: &ContentFile,
+        items: &mut BTreeMap<String, Item>,
+        pages: &mut BTreeMap<String, Page>,
+        out: &mut Diagnostics,
+    ) {
+        let original = |folder: &str| {
+            let name = format!("{}.md", file.slug);
+            file.path.parent().unwrap_or(Path::new(folder)).join(name)
+        };
+        let missing = |out: &mut Diagnostics| {
+            out.push(Diagnostic::error(
+                &file.path,
+                format!("translation without an original: {} does not exist", original("").display()),
+            ));
+        };
+        match file.kind {
+            Kind::Item => match items.get_mut(&file.slug) {
+                Some(item) => {
+                    if let Some(text) = self.item_translation(file, item, out) {
+                        item.texts.insert(file.lang.clone(), text);
+                    }
+                }
+                None if !file.path.with_file_name(format!("{}.md", file.slug)).exists() => missing(out),
+                None => {}
+            },
+            Kind::Page => match pages.get_mut(&file.slug) {
+                Some(page) => {
+                    if let Some(text) = page_text(file, out) {
+                        page.texts.insert(file.lang.clone(), text);
+                    }
+                }
+                None if !file.path.with_file_name(format!("{}.md", file.slug)).exists() => missing(out),
+                None => {}
+            },
+        }
+    }
+
+    fn item_translation(
+        &self,
+        file: &ContentFile,
+        item: &Item,
+        out: &mut Diagnostics,
+    ) -> Option<ItemText> {
+        let parsed: Parsed<RawItemTranslation> = parse(file).map_err(|d| out.push(d)).ok()?;
+        let before = out.has_errors();
+        let mut r = Reporter {
+            block: &parsed.block,
+            out,
+        };
+        let raw = parsed.raw;
+        let default = &item.texts[&self.config.default_language];
+        let original = default.path.display().to_string();
+        for (field, set) in [("homepage", raw.homepage.is_some()), ("sources", raw.sources.is_some())] {
+            if set {
+                r.error(&[field], format!("`{field}` belongs only in {original}: a translation carries text only"));
+            }
+        }
+        let facts = self.translated_facts(raw.facts.unwrap_or_default(), &original, &mut r);
+        let (notes, reasons) = self.translated_ratings(raw.ratings.unwrap_or_default(), &original, &mut r);
+        let text = ItemText {
+            path: file.path.clone(),
+            name: raw.name.unwrap_or_else(|| default.name.clone()),
+            summary: r.required(raw.summary, "summary"),
+            best_for: r.required(raw.best_for, "best_for"),
+            pros: r.required(raw.pros, "pros"),
+            cons: r.required(raw.cons, "cons"),
+            facts,
+            notes,
+            reasons,
+            updated: r.date(raw.updated.as_ref(), "updated"),
+            body: parsed.body.to_string(),
+            body_line: parsed.body_line,
+        };
+        self.warn_untranslated(item, default, &text, &mut r);
+        let failed = r.out.has_errors() && !before;
+        (!failed).then_some(text)
+    }
+
+    fn translated_facts(
+        &self,
+        given: BTreeMap<String, RawValue>,
+        original: &str,
+        r: &mut Reporter,
+    ) -> BTreeMap<String, FactValue> {
+        let mut facts = BTreeMap::new();
+        for (id, value) in given {
+            match self.config.fact(&id) {
+                Some(fact) if fact.translate => match fact_value(fact.kind, &fact.choices, &value) {
+                    Ok(v) => {
+                        facts.insert(id, v);
+                    }
+                    Err(message) => r.error(&["facts", &id], format!("fact `{id}` {message}")),
+                },
+                Some(_) => r.error(&["facts", &id], format!("fact `{id}` is not translatable: it belongs only in {original}")),
+                None => r.error(&["facts", &id], format!("unknown fact `{id}`")),
+            }
+        }
+        facts
+    }
+
+    fn translated_ratings(
+        &self,
+        given: BTreeMap<String, RawRating>,
+        original: &str,
+        r: &mut Reporter,
+    ) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
+        let mut notes = BTreeMap::new();
+        let mut reasons = BTreeMap::new();
+        for (id, raw) in given {
+            if !self.known_criterion(&id, r) {
+                continue;
+            }
+            for (field, set) in [("score", raw.score.is_some()), ("sources", raw.sources.is_some()), ("evidence", raw.evidence.is_some())] {
+                if set {
+                    r.error(&["ratings", &id, field], format!("rating \"{id}\": `{field}` belongs only in {original}: a translation gives only `note` and `reason`"));
+                }
+            }
+            notes.extend(raw.note.map(|n| (id.clone(), n)));
+            reasons.extend(raw.reason.map(|n| (id.clone(), n)));
+        }
+        (notes, reasons)
+    }
+
+    fn warn_untranslated(&self, item: &Item, default: &ItemText, text: &ItemText, r: &mut Reporter) {
+        let facts = self
+            .config
+            .facts
+            .iter()
+            .filter(|f| f.translate && item.facts.contains_key(&f.id) && !text.facts.contains_key(&f.id))
+            .map(|f| format!("facts.{}", f.id));
+        let notes = default
+            .notes
+            .keys()
+            .filter(|k| !text.notes.contains_key(*k))
+            .map(|k| format!("ratings.{k}.note"));
+        let reasons = default
+            .reasons
+            .keys()
+            .filter(|k| !text.reasons.contains_key(*k))
+            .map(|k| format!("ratings.{k}.reason"));
+        let missing: Vec<String> = facts.chain(notes).chain(reasons).collect();
+        if !missing.is_empty() {
+            r.warning(&[], format!("not translated, shown in the default language: {}", missing.join(", ")));
+        }
+    }
+}
+
+fn page_text(file: &ContentFile, out: &mut Diagnostics) -> Option<PageText> {
+    let parsed: Parsed<RawPage> = parse(file).map_err(|d| out.push(d)).ok()?;
+    let before = out.has_errors();
+    let mut r = Reporter {
+        block: &parsed.block,
+        out,
+    };
+    let text = PageText {
+        path: file.path.clone(),
+        title: r.required(parsed.raw.title, "title"),
+        description: parsed.raw.description,
+        updated: r.date(parsed.raw.updated.as_ref(), "updated"),
+        body: parsed.body.to_string(),
+        body_line: parsed.body_line,
+    };
+    let failed = r.out.has_errors() && !before;
+    (!failed).then_some(text)
+}
+
+/// Checks a fact's value against its declared type.
+fn fact_value(
+    kind: FactKind,
+    choices: &BTreeMap<String, crate::text::Text>,
+    value: &RawValue,
+) -> Result<FactValue, String> {
+    let wrong = |expected: &str| Err(format!("must be {expected}, found {}", value.describe()));
+    match (kind, value) {
+        (FactKind::Text, RawValue::Text(s)) => Ok(FactValue::Text(s.clone())),
+        (FactKind::List, RawValue::List(list)) => list
+            .iter()
+            .map(|v| match v {
+                RawValue::Text(s) => Ok(s.clone()),
+                other => Err(format!("must be a list of text, found {} in it", other.describe())),
+            })
+            .collect::<Result<_, _>>()
+            .map(FactValue::List),
+        (FactKind::Url, RawValue::Text(s)) => check_url(s).map(|()| FactValue::Url(s.clone())),
+        (FactKind::Year, RawValue::Integer(y)) if (1000..=9999).contains(y) => {
+            Ok(FactValue::Number(*y as f64))
+        }
+        (FactKind::Year, RawValue::Integer(y)) => Err(format!("= {y} is not a four-digit year")),
+        (FactKind::Number, v) if v.as_number().is_some() => {
+            Ok(FactValue::Number(v.as_number().unwrap_or_default()))
+        }
+        (FactKind::Choice, RawValue::Text(s)) if choices.contains_key(s) => {
+            Ok(FactValue::Choice(s.clone()))
+        }
+        (FactKind::Choice, RawValue::Text(s)) => {
+            let keys: Vec<&str> = choices.keys().map(String::as_str).collect();
+            Err(format!("= \"{s}\" is not one of: {}", keys.join(", ")))
+        }
+        (FactKind::Text | FactKind::Url | FactKind::Choice, _) => wrong("text"),
+        (FactKind::List, _) => wrong("a list of text"),
+        (FactKind::Year, _) => wrong("a year (a whole number)"),
+        (FactKind::Number, _) => wrong("a number"),
+    }
+}
+
+fn check_site(
+    config: &Config,
+    items: &BTreeMap<String, Item>,
+    pages: &BTreeMap<String, Page>,
+    reserved: &[&str],
+    out: &mut Diagnostics,
+) {
+    let mut names: BTreeMap<&str, &Path> = BTreeMap::new();
+    for item in items.values() {
+        let text = &item.texts[&config.default_language];
+        if let Some(first) = names.insert(&text.name, &text.path) {
+            out.push(Diagnostic::error(&text.path, format!("duplicate item name \"{}\": {} has it too", text.name, first.display())));
+        }
+    }
+    for page in pages.values() {
+        let taken = reserved.contains(&page.slug.as_str())
+            || page.slug == config.items
+            || config.language_codes().any(|c| c == page.slug);
+        if taken {
+            let text = &page.texts[&config.default_language];
+            out.push(Diagnostic::error(&text.path, format!("page slug \"{}\" is taken by a generated page: rename the file", page.slug)));
+        }
+    }
+}
+
+/// A score as people write it: `4`, not `4.0`.
+pub fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 {
+        format!("{value:.0}")
+    } else {
+        format!("{value}")
+    }
+}

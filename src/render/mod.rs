@@ -1,0 +1,284 @@
+//! Rendering: turns a valid site into output files, every page in every language, in
+//! parallel. Templates come from the theme (tera); each kind of page gets a typed view.
+
+pub mod pages;
+pub mod routes;
+pub mod views;
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::error::{Diagnostic, Failure};
+use crate::highlight::Highlighter;
+use crate::markdown;
+use crate::model::{Site, Translated};
+use crate::theme::Theme;
+use routes::{Route, file_for, lang_prefix, root_from};
+use views::{Link, ProseView, Scope};
+
+/// A file of the built site: its path below the output folder and its contents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The rendered site.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub files: Vec<OutputFile>,
+    /// How many HTML pages were rendered.
+    pub pages: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Everything shared by the rendering of all pages of one build.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    tera: tera::Tera,
+    highlighter: &'a Highlighter,
+    /// Paths (below a language root) of every page, for resolving `@/` links.
+    known: BTreeSet<String>,
+}
+
+/// The folder static files are copied to.
+pub const ASSETS: &str = "assets/";
+
+impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, theme: &'a Theme, highlighter: &'a Highlighter) -> Result<Self, Failure> {
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        tera.add_raw_templates(theme.templates.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+            .map_err(|e| template_failure(&e))?;
+        let known = routes_of(site)
+            .iter()
+            .map(|r| r.path(&site.config.items))
+            .collect();
+        Ok(Renderer { site, theme, tera, highlighter, known })
+    }
+
+    /// Renders every page in every language, and the static files.
+    pub fn render_all(&self) -> Result<Rendered, Failure> {
+        let jobs: Vec<(String, Route)> = self
+            .site
+            .config
+            .language_codes()
+            .flat_map(|lang| routes_of(self.site).into_iter().map(move |r| (lang.to_string(), r)))
+            .collect();
+        let results: Vec<Result<(OutputFile, Vec<Diagnostic>), Vec<Diagnostic>>> =
+            jobs.par_iter().map(|(lang, route)| self.render_page(lang, route)).collect();
+        let mut rendered = Rendered::default();
+        let mut errors = Vec::new();
+        for result in results {
+            match result {
+                Ok((file, warnings)) => {
+                    rendered.files.push(file);
+                    rendered.warnings.extend(warnings);
+                }
+                Err(problems) => errors.extend(problems),
+            }
+        }
+        if errors.iter().any(Diagnostic::is_error) {
+            errors.extend(rendered.warnings);
+            return Err(Failure::new(errors));
+        }
+        rendered.pages = rendered.files.len();
+        rendered.files.extend(self.static_files());
+        rendered.warnings.sort();
+        rendered.warnings.dedup();
+        Ok(rendered)
+    }
+
+    fn static_files(&self) -> Vec<OutputFile> {
+        let mut files: Vec<OutputFile> = self
+            .theme
+            .static_files
+            .iter()
+            .map(|(name, bytes)| OutputFile { path: format!("{ASSETS}{name}"), bytes: bytes.clone() })
+            .collect();
+        files.push(OutputFile {
+            path: format!("{ASSETS}highlight.css"),
+            bytes: Highlighter::stylesheet().into_bytes(),
+        });
+        files
+    }
+
+    fn render_page(&self, lang: &str, route: &Route) -> Result<(OutputFile, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let config = &self.site.config;
+        let path = format!("{}{}", lang_prefix(lang, &config.default_language), route.path(&config.items));
+        let root = match route {
+            Route::NotFound => config.base_url.clone(),
+            _ => root_from(&path),
+        };
+        let scope = Scope { site: self.site, lang, strings: &self.theme.strings[lang], root };
+        let mut warnings = Vec::new();
+        let page = pages::build(&scope, route, self, &mut warnings)?;
+        let common = self.common(&scope, route, &path, &page);
+        let mut context = tera::Context::new();
+        context.insert("c", &common);
+        context.insert("t", scope.strings);
+        context.insert("page", &page.view);
+        let template = self.template_for(route);
+        let html = self
+            .tera
+            .render(&template, &context)
+            .map_err(|e| template_failure(&e).diagnostics)?;
+        Ok((OutputFile { path: file_for(&path), bytes: html.into_bytes() }, warnings))
+    }
+
+    fn template_for(&self, route: &Route) -> String {
+        let name = match route {
+            Route::Home => "home.html".to_string(),
+            Route::Item(_) => "item.html".into(),
+            Route::Table => "table.html".into(),
+            Route::Rankings => "rankings.html".into(),
+            Route::Ranking(_) => "ranking.html".into(),
+            Route::Page(slug) => format!("page-{slug}.html"),
+            Route::NotFound => "404.html".into(),
+        };
+        if self.tera.contains_template(&name) { name } else { "page.html".into() }
+    }
+
+    /// Renders Markdown for a page, resolving `@/` links from it; problems come back as
+    /// diagnostics at the file's own lines.
+    pub fn prose(&self, scope: &Scope, body: &str, body_line: usize, path: &std::path::Path, prefix: &str) -> (ProseView, Vec<Diagnostic>) {
+        let resolve = |target: &str| {
+            let (page, fragment) = target.split_once('#').map_or((target, None), |(p, f)| (p, Some(f)));
+            let page = page.trim_end_matches('/');
+            let page = if page.is_empty() { String::new() } else { format!("{page}/") };
+            self.known.contains(&page).then(|| {
+                let base = format!("{}{}{}", scope.root, lang_prefix(scope.lang, scope.default_lang()), page);
+                match fragment {
+                    Some(f) => format!("{base}#{f}"),
+                    None => base,
+                }
+            })
+        };
+        let context = markdown::Context { resolve: &resolve, highlighter: self.highlighter, footnote_prefix: prefix };
+        let rendered = markdown::render(body, &context);
+        let diagnostics = rendered
+            .problems
+            .iter()
+            .map(|p| {
+                let mut position = crate::error::position_of(body, p.offset);
+                position.line += body_line - 1;
+                let d = if p.is_error { Diagnostic::error(path, &p.message) } else { Diagnostic::warning(path, &p.message) };
+                d.at(Some(position))
+            })
+            .collect();
+        (ProseView { html: rendered.html, toc: rendered.headings }, diagnostics)
+    }
+
+    fn common(&self, scope: &Scope, route: &Route, path: &str, page: &pages::Page) -> Common {
+        let config = &self.site.config;
+        let languages = config
+            .languages
+            .iter()
+            .map(|l| {
+                let target = format!("{}{}", lang_prefix(&l.code, &config.default_language), route.path(&config.items));
+                Alternate {
+                    code: l.code.clone(),
+                    name: l.name.clone(),
+                    href: format!("{}{}", scope.root, target),
+                    url: format!("{}{}", config.base_url, target),
+                    current: l.code == scope.lang,
+                }
+            })
+            .collect();
+        let site_title = scope.text(&config.title);
+        let title = if page.title.is_empty() { site_title.clone() } else { format!("{} · {}", page.title, site_title) };
+        Common {
+            lang: scope.lang.to_string(),
+            content_lang: if page.translated { scope.lang.to_string() } else { config.default_language.clone() },
+            translated: page.translated,
+            root: scope.root.clone(),
+            home: scope.href(&Route::Home),
+            assets: format!("{}{ASSETS}", scope.root),
+            title,
+            heading: page.title.clone(),
+            site_title,
+            description: page.description.clone().unwrap_or_else(|| scope.text(&config.description)),
+            canonical: format!("{}{}", config.base_url, path),
+            nav: self.nav(scope, route),
+            languages,
+            license: config.license.as_ref().map(|l| scope.text(l)),
+        }
+    }
+
+    fn nav(&self, scope: &Scope, current: &Route) -> Vec<NavLink> {
+        let mut links = vec![
+            (Route::Table, scope.t("nav_compare")),
+            (Route::Rankings, scope.t("nav_rankings")),
+        ];
+        for page in self.site.pages.iter().filter(|p| p.slug != "home") {
+            let (text, _) = page.text_in(scope.lang, scope.default_lang());
+            links.push((Route::Page(page.slug.clone()), text.title.clone()));
+        }
+        links
+            .into_iter()
+            .map(|(route, label)| NavLink {
+                current: &route == current || matches!((&route, current), (Route::Rankings, Route::Ranking(_))),
+                link: Link { href: scope.href(&route), label },
+            })
+            .collect()
+    }
+}
+
+/// Every route of the site (the same in every language).
+pub fn routes_of(site: &Site) -> Vec<Route> {
+    let mut routes = vec![Route::Home, Route::Table, Route::Rankings, Route::NotFound];
+    routes.extend(site.items.iter().map(|i| Route::Item(i.slug.clone())));
+    routes.extend(site.config.criteria.iter().map(|c| Route::Ranking(c.id.clone())));
+    routes.extend(site.pages.iter().filter(|p| p.slug != "home").map(|p| Route::Page(p.slug.clone())));
+    routes
+}
+
+fn template_failure(error: &tera::Error) -> Failure {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(inner) = source {
+        message.push_str(&format!(": {inner}"));
+        source = inner.source();
+    }
+    Failure::single(Diagnostic::error("themes", format!("template error: {message}")))
+}
+
+/// Values every template gets as `c`.
+#[derive(Debug, Serialize)]
+struct Common {
+    lang: String,
+    /// Language of the main content: the default language where it is not translated.
+    content_lang: String,
+    translated: bool,
+    root: String,
+    home: String,
+    assets: String,
+    title: String,
+    heading: String,
+    site_title: String,
+    description: String,
+    canonical: String,
+    nav: Vec<NavLink>,
+    languages: Vec<Alternate>,
+    license: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct NavLink {
+    #[serde(flatten)]
+    link: Link,
+    current: bool,
+}
+
+/// The same page in one language.
+#[derive(Debug, Serialize)]
+struct Alternate {
+    code: String,
+    name: String,
+    href: String,
+    url: String,
+    current: bool,
+}

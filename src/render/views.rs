@@ -1,0 +1,281 @@
+//! Typed views handed to templates: for each kind of page, exactly the values its template
+//! shows, already in the page's language and with links relative to the page.
+
+use serde::Serialize;
+
+use super::routes::{Route, lang_prefix};
+use crate::config::{Criterion, Fact, FactKind};
+use crate::markdown::Heading;
+use crate::model::validate::format_number;
+use crate::model::{FactValue, Item, Site, Source, Translated};
+use crate::rank::{self, Standing};
+use crate::theme::Strings;
+
+/// What every page needs to know to build its views: the site, the language, where it is.
+pub struct Scope<'a> {
+    pub site: &'a Site,
+    pub lang: &'a str,
+    pub strings: &'a Strings,
+    /// Relative link from this page to the site root (`../../`), or an absolute one.
+    pub root: String,
+}
+
+impl Scope<'_> {
+    pub fn default_lang(&self) -> &str {
+        &self.site.config.default_language
+    }
+
+    /// Relative link from this page to a route in this page's language.
+    pub fn href(&self, route: &Route) -> String {
+        let href = format!(
+            "{}{}{}",
+            self.root,
+            lang_prefix(self.lang, self.default_lang()),
+            route.path(&self.site.config.items)
+        );
+        if href.is_empty() { "./".to_string() } else { href }
+    }
+
+    /// An interface string; keys are checked when the theme loads.
+    pub fn t(&self, key: &str) -> String {
+        self.strings.get(key).cloned().unwrap_or_default()
+    }
+
+    /// A configured text in this page's language.
+    pub fn text(&self, text: &crate::text::Text) -> String {
+        self.site.config.text(text, self.lang).to_string()
+    }
+
+    /// `template` with `{name}` placeholders filled in.
+    pub fn fill(&self, key: &str, values: &[(&str, String)]) -> String {
+        values.iter().fold(self.t(key), |s, (name, value)| s.replace(&format!("{{{name}}}"), value))
+    }
+
+    pub fn item_name(&self, item: &Item) -> String {
+        item.text_in(self.lang, self.default_lang()).0.name.clone()
+    }
+
+    pub fn date(&self, date: Option<jiff::civil::Date>) -> Option<String> {
+        date.map(|d| d.strftime(&self.t("date_format")).to_string())
+    }
+}
+
+/// A link with a label.
+#[derive(Debug, Serialize)]
+pub struct Link {
+    pub label: String,
+    pub href: String,
+}
+
+/// A score as shown: text, and the share of the scale it fills (0–100) for bars.
+#[derive(Debug, Serialize)]
+pub struct ScoreView {
+    pub text: String,
+    pub value: f64,
+    pub percent: f64,
+}
+
+impl ScoreView {
+    pub fn new(score: f64, max: f64, overall: bool) -> ScoreView {
+        let rounded = rank::rounded(score);
+        let text = if overall { format!("{rounded:.1}") } else { format_number(rounded) };
+        ScoreView {
+            text,
+            value: rounded,
+            percent: (score / max * 100.0).clamp(0.0, 100.0),
+        }
+    }
+}
+
+/// A source as cited.
+#[derive(Debug, Serialize)]
+pub struct SourceView {
+    pub id: String,
+    pub title: String,
+    pub author: Option<String>,
+    pub publisher: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub note: Option<String>,
+    /// Link to its entry on the sources page.
+    pub href: String,
+}
+
+pub fn source_view(scope: &Scope, source: &Source) -> SourceView {
+    SourceView {
+        id: source.id.clone(),
+        title: source.title.clone(),
+        author: source.author.clone(),
+        publisher: source.publisher.clone(),
+        date: source.date.clone(),
+        url: source.url.clone(),
+        note: source.note.as_ref().map(|n| scope.text(n)),
+        href: format!("{}#{}", scope.href(&Route::Page("sources".into())), source.id),
+    }
+}
+
+/// A key fact of an item, as shown.
+#[derive(Debug, Serialize)]
+pub struct FactView {
+    pub id: String,
+    pub label: String,
+    pub values: Vec<String>,
+    pub url: Option<String>,
+}
+
+pub fn fact_view(scope: &Scope, fact: &Fact, item: &Item) -> FactView {
+    let value = item.fact(&fact.id, scope.lang, scope.default_lang());
+    let values = match value {
+        Some(FactValue::Text(s) | FactValue::Url(s)) => vec![s.clone()],
+        Some(FactValue::List(list)) => list.clone(),
+        Some(FactValue::Number(n)) => vec![format_number(*n)],
+        Some(FactValue::Choice(key)) => vec![fact.choices.get(key).map(|t| scope.text(t)).unwrap_or_default()],
+        None => Vec::new(),
+    };
+    FactView {
+        id: fact.id.clone(),
+        label: scope.text(&fact.label),
+        url: (fact.kind == FactKind::Url).then(|| values.first().cloned()).flatten(),
+        values,
+    }
+}
+
+/// A criterion, as listed in tables and on the methodology page.
+#[derive(Debug, Serialize)]
+pub struct CriterionView {
+    pub id: String,
+    pub label: String,
+    pub description: String,
+    pub weight: String,
+    pub href: String,
+    pub rubric: Vec<RubricLevel>,
+}
+
+/// What one score means for a criterion.
+#[derive(Debug, Serialize)]
+pub struct RubricLevel {
+    pub score: i64,
+    pub meaning: String,
+}
+
+pub fn criterion_view(scope: &Scope, criterion: &Criterion) -> CriterionView {
+    let scale = scope.site.config.scale;
+    let rubric = (scale.min..=scale.max)
+        .rev()
+        .filter_map(|level| {
+            let text = criterion.rubric.get(&level.to_string())?;
+            Some(RubricLevel { score: level, meaning: scope.text(text) })
+        })
+        .collect();
+    CriterionView {
+        id: criterion.id.clone(),
+        label: scope.text(&criterion.label),
+        description: scope.text(&criterion.description),
+        weight: format_number(criterion.weight),
+        href: scope.href(&Route::Ranking(criterion.id.clone())),
+        rubric,
+    }
+}
+
+/// One rating of an item, with its evidence.
+#[derive(Debug, Serialize)]
+pub struct RatingView {
+    pub criterion: CriterionView,
+    pub score: Option<ScoreView>,
+    pub evidence: Option<String>,
+    pub sources: Vec<SourceView>,
+    pub note: Option<String>,
+    pub reason: String,
+    /// Anchor of this rating on the item page.
+    pub anchor: String,
+}
+
+pub fn rating_views(scope: &Scope, item: &Item) -> Vec<RatingView> {
+    let (text, _) = item.text_in(scope.lang, scope.default_lang());
+    let default_text = &item.texts[scope.default_lang()];
+    let max = scope.site.config.scale.max as f64;
+    scope
+        .site
+        .config
+        .criteria
+        .iter()
+        .map(|criterion| {
+            let rating = item.ratings.get(&criterion.id);
+            let localized = |map: fn(&crate::model::ItemText) -> &std::collections::BTreeMap<String, String>| {
+                map(text).get(&criterion.id).or_else(|| map(default_text).get(&criterion.id)).cloned()
+            };
+            RatingView {
+                criterion: criterion_view(scope, criterion),
+                score: rating.map(|r| ScoreView::new(r.score, max, false)),
+                evidence: rating.map(|r| scope.t(&format!("evidence_{}", r.evidence.name()))),
+                sources: rating
+                    .map(|r| r.sources.iter().filter_map(|id| scope.site.source(id)).map(|s| source_view(scope, s)).collect())
+                    .unwrap_or_default(),
+                note: localized(|t| &t.notes),
+                reason: localized(|t| &t.reasons).unwrap_or_else(|| scope.t("not_rated_reason")),
+                anchor: format!("rating-{}", criterion.id),
+            }
+        })
+        .collect()
+}
+
+/// An item's place in a ranking, as shown in tables.
+#[derive(Debug, Serialize)]
+pub struct StandingView {
+    pub rank: Option<usize>,
+    pub name: String,
+    pub slug: String,
+    pub href: String,
+    pub score: Option<ScoreView>,
+    pub rests_on: usize,
+    /// Link to the evidence behind the score (the rating on the item page).
+    pub evidence_href: String,
+    pub note: Option<String>,
+    pub reason: Option<String>,
+    pub facts: Vec<FactView>,
+}
+
+pub fn standing_views(scope: &Scope, standings: &[Standing], criterion: Option<&str>) -> Vec<StandingView> {
+    let max = scope.site.config.scale.max as f64;
+    standings
+        .iter()
+        .map(|s| {
+            let item = &scope.site.items[s.item];
+            let href = scope.href(&Route::Item(item.slug.clone()));
+            let (text, _) = item.text_in(scope.lang, scope.default_lang());
+            let anchor = criterion.map_or("ratings".to_string(), |c| format!("rating-{c}"));
+            StandingView {
+                rank: s.rank,
+                name: text.name.clone(),
+                slug: item.slug.clone(),
+                evidence_href: format!("{href}#{anchor}"),
+                href,
+                score: s.score.map(|v| ScoreView::new(v, max, criterion.is_none())),
+                rests_on: s.rests_on,
+                note: criterion.and_then(|c| text.notes.get(c).or_else(|| item.texts[scope.default_lang()].notes.get(c)).cloned()),
+                reason: criterion.filter(|_| s.score.is_none()).map(|c| {
+                    text.reasons.get(c).cloned().unwrap_or_else(|| scope.t("not_rated_reason"))
+                }),
+                facts: scope.site.config.facts.iter().filter(|f| f.table).map(|f| fact_view(scope, f, item)).collect(),
+            }
+        })
+        .collect()
+}
+
+/// A document rendered from Markdown, with its table of contents.
+#[derive(Debug, Default, Serialize)]
+pub struct ProseView {
+    pub html: String,
+    pub toc: Vec<Heading>,
+}
+
+impl Serialize for Heading {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Heading", 3)?;
+        s.serialize_field("level", &self.level)?;
+        s.serialize_field("id", &self.id)?;
+        s.serialize_field("text", &self.text)?;
+        s.end()
+    }
+}

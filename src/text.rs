@@ -1,0 +1,55 @@
+//! Text that may differ by language: written in configuration either as one string (the same
+//! in every language, such as a product name) or as a table with one entry per language code.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// A label, description or note in one or several languages.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum Text {
+    Same(String),
+    PerLanguage(BTreeMap<String, String>),
+}
+
+impl Text {
+    /// The text in `lang`, else in `fallback` (the default language), else any.
+    pub fn get<'a>(&'a self, lang: &str, fallback: &str) -> &'a str {
+        match self {
+            Text::Same(s) => s,
+            Text::PerLanguage(map) => map
+                .get(lang)
+                .or_else(|| map.get(fallback))
+                .or_else(|| map.values().next())
+                .map_or("", String::as_str),
+        }
+    }
+
+    /// Languages among `wanted` that a per-language text does not give.
+    pub fn missing<'a>(&self, wanted: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+        match self {
+            Text::Same(_) => Vec::new(),
+            Text::PerLanguage(map) => wanted
+                .into_iter()
+                .filter(|lang| !map.contains_key(*lang))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn falls_back_to_the_default_language() {
+        let t: Text = toml::from_str::<BTreeMap<String, Text>>("t = { en = \"Kind\" }")
+            .unwrap()
+            .remove("t")
+            .unwrap();
+        assert_eq!(t.get("ko", "en"), "Kind");
+        assert_eq!(t.missing(["en", "ko"]), vec!["ko"]);
+        assert_eq!(Text::Same("Go".into()).get("ko", "en"), "Go");
+    }
+}

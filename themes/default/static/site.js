@@ -1,0 +1,16 @@
+// versus default theme: small progressive enhancements; every page works without this file.
+(function () {
+  "use strict";
+  // Opened from disk (file://), folder links do not open their index.html: point them at it.
+  if (window.location.protocol === "file:") {
+    document.querySelectorAll("a[href]").forEach(function (a) {
+      var href = a.getAttribute("href");
+      if (/^(https?:|mailto:|#)/.test(href)) return;
+      var parts = href.split("#");
+      if (parts[0] === "" || parts[0].endsWith("/")) {
+        parts[0] = parts[0] + "index.html";
+        a.setAttribute("href", parts.join("#"));
+      }
+    });
+  }
+})();
