@@ -98,7 +98,11 @@ fn row(svg: &mut String, bar: &Bar, max: f64, top: u32) {
 
 /// Position of `value` as a percentage of the chart's width, two decimals.
 fn percent(value: f64, max: f64) -> String {
-    let p = if max > 0.0 { value.clamp(0.0, max) / max * BAR_SPAN } else { 0.0 };
+    let p = if max > 0.0 {
+        value.clamp(0.0, max) / max * BAR_SPAN
+    } else {
+        0.0
+    };
     let text = format!("{p:.2}");
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
@@ -130,8 +134,16 @@ mod tests {
             description: "Django leads".into(),
             max: 5.0,
             bars: vec![
-                Bar { label: "장고 & co".into(), value: Some(4.5), shown: "4.5".into() },
-                Bar { label: "Koa".into(), value: None, shown: "not rated".into() },
+                Bar {
+                    label: "장고 & co".into(),
+                    value: Some(4.5),
+                    shown: "4.5".into(),
+                },
+                Bar {
+                    label: "Koa".into(),
+                    value: None,
+                    shown: "not rated".into(),
+                },
             ],
         }
     }

@@ -80,6 +80,10 @@ fn yes() -> bool {
     true
 }
 
+fn one() -> usize {
+    1
+}
+
 /// The whole site configuration.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -94,6 +98,9 @@ pub struct Config {
     pub license: Option<Text>,
     pub languages: Vec<Language>,
     pub scale: Scale,
+    /// Fewest ratings an item needs for an overall score; below it, it is listed unranked.
+    #[serde(default = "one")]
+    pub overall_min_ratings: usize,
     pub criteria: Vec<Criterion>,
     #[serde(default)]
     pub facts: Vec<Fact>,
@@ -158,17 +165,29 @@ impl Config {
         if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
             out.push(error(
                 &["base_url"],
-                format!("base_url \"{}\" must start with https:// or http://", self.base_url),
+                format!(
+                    "base_url \"{}\" must start with https:// or http://",
+                    self.base_url
+                ),
             ));
         }
         if !is_slug(&self.items) {
             out.push(error(
                 &["items"],
-                format!("items \"{}\" must be a folder name of lowercase letters, digits and hyphens", self.items),
+                format!(
+                    "items \"{}\" must be a folder name of lowercase letters, digits and hyphens",
+                    self.items
+                ),
             ));
         }
         if self.scale.min >= self.scale.max {
-            out.push(error(&["scale"], format!("scale min {} must be below max {}", self.scale.min, self.scale.max)));
+            out.push(error(
+                &["scale"],
+                format!(
+                    "scale min {} must be below max {}",
+                    self.scale.min, self.scale.max
+                ),
+            ));
         }
         self.check_ids(block, out);
         self.check_criteria(block, out);
@@ -177,8 +196,14 @@ impl Config {
 
     fn check_ids(&self, block: &Block, out: &mut Diagnostics) {
         let groups: [(&str, Vec<&str>); 3] = [
-            ("languages", self.languages.iter().map(|l| l.code.as_str()).collect()),
-            ("criteria", self.criteria.iter().map(|c| c.id.as_str()).collect()),
+            (
+                "languages",
+                self.languages.iter().map(|l| l.code.as_str()).collect(),
+            ),
+            (
+                "criteria",
+                self.criteria.iter().map(|c| c.id.as_str()).collect(),
+            ),
             ("facts", self.facts.iter().map(|f| f.id.as_str()).collect()),
         ];
         for (group, ids) in groups {
@@ -186,14 +211,22 @@ impl Config {
             for id in ids {
                 if !is_id(id) {
                     out.push(
-                        Diagnostic::error(block.path, format!("{group}: id \"{id}\" must be lowercase letters, digits, `-` or `_`"))
-                            .at(block.locate(&[group])),
+                        Diagnostic::error(
+                            block.path,
+                            format!(
+                                "{group}: id \"{id}\" must be lowercase letters, digits, `-` or `_`"
+                            ),
+                        )
+                        .at(block.locate(&[group])),
                     );
                 }
                 if !seen.insert(id) {
                     out.push(
-                        Diagnostic::error(block.path, format!("{group}: id \"{id}\" is declared twice"))
-                            .at(block.locate(&[group])),
+                        Diagnostic::error(
+                            block.path,
+                            format!("{group}: id \"{id}\" is declared twice"),
+                        )
+                        .at(block.locate(&[group])),
                     );
                 }
             }
@@ -203,8 +236,14 @@ impl Config {
     fn check_criteria(&self, block: &Block, out: &mut Diagnostics) {
         for c in &self.criteria {
             let at = || block.locate(&["criteria", "rubric"]);
-            if !(c.weight > 0.0) {
-                out.push(Diagnostic::error(block.path, format!("criterion \"{}\": weight must be above 0", c.id)).at(at()));
+            if c.weight.is_nan() || c.weight <= 0.0 {
+                out.push(
+                    Diagnostic::error(
+                        block.path,
+                        format!("criterion \"{}\": weight must be above 0", c.id),
+                    )
+                    .at(at()),
+                );
             }
             for level in c.rubric.keys() {
                 let in_scale = level

@@ -156,13 +156,16 @@ mod tests {
     fn positions_count_lines_and_characters() {
         let text = "a = 1\n이름 = 2\n";
         assert_eq!(position_of(text, 0), Position { line: 1, column: 1 });
-        let offset = text.find('=').unwrap() + 6;
+        let offset = text.rfind('=').unwrap();
         assert_eq!(position_of(text, offset), Position { line: 2, column: 4 });
     }
 
     #[test]
     fn display_is_path_line_column_message() {
-        let d = Diagnostic::error("content/a.md", "bad").at(Some(Position { line: 7, column: 15 }));
+        let d = Diagnostic::error("content/a.md", "bad").at(Some(Position {
+            line: 7,
+            column: 15,
+        }));
         assert_eq!(d.to_string(), "content/a.md:7:15: bad");
         assert_eq!(Diagnostic::warning("x", "w").to_string(), "x: warning: w");
     }

@@ -79,7 +79,10 @@ mod tests {
     #[test]
     fn highlights_with_classes_and_refuses_unknown_languages() {
         let h = Highlighter::default();
-        for lang in ["rust", "go", "java", "csharp", "python", "ruby", "php", "js", "ts", "elixir", "toml", "yaml", "sh"] {
+        for lang in [
+            "rust", "go", "java", "csharp", "python", "ruby", "php", "js", "ts", "elixir", "toml",
+            "yaml", "sh",
+        ] {
             assert!(h.highlight("x\n", lang).is_some(), "{lang}");
         }
         let html = h.highlight("fn main() {}\n", "rust").unwrap();

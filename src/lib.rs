@@ -7,6 +7,7 @@
 pub mod chart;
 pub mod config;
 pub mod content;
+pub mod coverage;
 pub mod error;
 pub mod highlight;
 pub mod markdown;
@@ -35,13 +36,20 @@ pub struct Project {
     pub output: PathBuf,
     /// Overrides `base_url` from site.toml.
     pub base_url: Option<String>,
+    /// Fail on any translation gap (missing or outdated translation).
+    pub strict: bool,
 }
 
 impl Project {
     /// A project rooted at `root`, writing to `root/output`.
     pub fn at(root: impl Into<PathBuf>) -> Project {
         let root = root.into();
-        Project { output: root.join("output"), root, base_url: None }
+        Project {
+            output: root.join("output"),
+            root,
+            base_url: None,
+            strict: false,
+        }
     }
 
     pub fn content(&self) -> PathBuf {
@@ -59,6 +67,7 @@ pub struct Report {
     pub pages: usize,
     pub files: usize,
     pub warnings: Vec<Diagnostic>,
+    pub coverage: coverage::Coverage,
     pub elapsed: Duration,
 }
 
@@ -67,7 +76,11 @@ pub fn load(project: &Project) -> Result<(Site, Vec<Diagnostic>), Failure> {
     let content = project.content();
     let mut config = config::Config::load(&content.join("site.toml")).map_err(Failure::new)?;
     if let Some(url) = &project.base_url {
-        config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
+        config.base_url = if url.ends_with('/') {
+            url.clone()
+        } else {
+            format!("{url}/")
+        };
     }
     let sources = model::source::load(&content.join("sources.toml"));
     let (files, mut problems) = content::walk::read_all(&content, &config);
@@ -83,28 +96,37 @@ pub fn load(project: &Project) -> Result<(Site, Vec<Diagnostic>), Failure> {
     }
 }
 
-/// Renders the whole site into memory.
-pub fn render(project: &Project) -> Result<Rendered, Failure> {
+/// Renders the whole site into memory, with its translation coverage.
+pub fn render(project: &Project) -> Result<(Rendered, coverage::Coverage), Failure> {
     let (site, mut warnings) = load(project)?;
+    let coverage = coverage::coverage(&site);
+    if project.strict && !coverage.is_complete() {
+        let message = format!("--strict: translations are missing or out of date\n{coverage}");
+        return Err(Failure::single(Diagnostic::error(
+            project.content(),
+            message.trim_end(),
+        )));
+    }
     let codes: Vec<&str> = site.config.language_codes().collect();
     let (theme, theme_warnings) = Theme::load(&project.theme(), &codes)?;
     warnings.extend(theme_warnings);
     let highlighter = Highlighter::default();
     let mut rendered = Renderer::new(&site, &theme, &highlighter)?.render_all()?;
     rendered.warnings = merge(warnings, std::mem::take(&mut rendered.warnings));
-    Ok(rendered)
+    Ok((rendered, coverage))
 }
 
 /// Builds the site and writes it to the output folder.
 pub fn build(project: &Project) -> Result<Report, Failure> {
     let start = Instant::now();
     output::check_target(&project.output, &project.root)?;
-    let rendered = render(project)?;
+    let (rendered, coverage) = render(project)?;
     output::write(&project.output, &project.root, &rendered.files)?;
     Ok(Report {
         pages: rendered.pages,
         files: rendered.files.len(),
         warnings: rendered.warnings,
+        coverage,
         elapsed: start.elapsed(),
     })
 }
@@ -118,5 +140,8 @@ fn merge(mut a: Vec<Diagnostic>, b: Vec<Diagnostic>) -> Vec<Diagnostic> {
 
 /// The project root for a path given on the command line: the folder holding `content/`.
 pub fn find_root(start: &Path) -> Option<PathBuf> {
-    start.ancestors().find(|p| p.join("content").join("site.toml").is_file()).map(Path::to_path_buf)
+    start
+        .ancestors()
+        .find(|p| p.join("content").join("site.toml").is_file())
+        .map(Path::to_path_buf)
 }

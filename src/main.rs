@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand};
 use versus::{Project, build, find_root};
 
 #[derive(Parser)]
-#[command(name = "versus", version, about = "Builds a comparison report from Markdown into a static website")]
+#[command(
+    name = "versus",
+    version,
+    about = "Builds a comparison report from Markdown into a static website"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -27,25 +31,41 @@ enum Command {
         /// The address the site is published at, overriding base_url in site.toml.
         #[arg(long)]
         base_url: Option<String>,
+        /// Fail if any translation is missing or older than its original.
+        #[arg(long)]
+        strict: bool,
     },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Build { root, output, base_url } => run_build(root, output, base_url),
+        Command::Build {
+            root,
+            output,
+            base_url,
+            strict,
+        } => run_build(root, output, base_url, strict),
     }
 }
 
-fn run_build(root: Option<PathBuf>, output: Option<PathBuf>, base_url: Option<String>) -> ExitCode {
+fn run_build(
+    root: Option<PathBuf>,
+    output: Option<PathBuf>,
+    base_url: Option<String>,
+    strict: bool,
+) -> ExitCode {
     let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let Some(root) = root.or_else(|| find_root(&here)) else {
-        eprintln!("error: no content/site.toml in this folder or any parent: run from a versus project or pass --root");
+        eprintln!(
+            "error: no content/site.toml in this folder or any parent: run from a versus project or pass --root"
+        );
         return ExitCode::from(2);
     };
     let root = relative_to(&root, &here);
     let mut project = Project::at(&root);
     project.base_url = base_url;
+    project.strict = strict;
     if let Some(output) = output {
         project.output = output;
     }
@@ -54,6 +74,7 @@ fn run_build(root: Option<PathBuf>, output: Option<PathBuf>, base_url: Option<St
             for warning in &report.warnings {
                 eprintln!("{warning}");
             }
+            print!("{}", report.coverage);
             println!(
                 "built {} pages ({} files) into {} in {} ms{}",
                 report.pages,
@@ -70,7 +91,10 @@ fn run_build(root: Option<PathBuf>, output: Option<PathBuf>, base_url: Option<St
         Err(failure) => {
             eprint!("{failure}");
             let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
-            eprintln!("error: build failed with {errors} error(s); {} was left unchanged", project.output.display());
+            eprintln!(
+                "error: build failed with {errors} error(s); {} was left unchanged",
+                project.output.display()
+            );
             ExitCode::FAILURE
         }
     }

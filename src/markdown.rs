@@ -6,7 +6,9 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+};
 
 use crate::highlight::Highlighter;
 
@@ -51,7 +53,9 @@ pub fn render(source: &str, context: &Context) -> Rendered {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS;
-    let events: Vec<Spanned> = Parser::new_ext(source, options).into_offset_iter().collect();
+    let events: Vec<Spanned> = Parser::new_ext(source, options)
+        .into_offset_iter()
+        .collect();
     let mut rendered = Rendered::default();
     let events = hangul_emphasis(events, source);
     let events = links(events, context, &mut rendered.problems);
@@ -101,7 +105,13 @@ fn flush_emphasis<'a>(run: &mut Vec<Spanned<'a>>, source: &str, out: &mut Vec<Sp
     for (event, range) in run.drain(..) {
         if let Event::Text(text) = event {
             let literal = source.get(range.clone()) == Some(&*text);
-            chars.extend(text.chars().map(|c| (c, literal && c == '*')));
+            // An escaped `\*` arrives as text starting right after its backslash.
+            let escaped = range.start > 0 && source.as_bytes()[range.start - 1] == b'\\';
+            chars.extend(
+                text.chars()
+                    .enumerate()
+                    .map(|(i, c)| (c, literal && c == '*' && !(i == 0 && escaped))),
+            );
         }
     }
     for event in emphasis_events(&chars) {
@@ -112,7 +122,10 @@ fn flush_emphasis<'a>(run: &mut Vec<Spanned<'a>>, source: &str, out: &mut Vec<Sp
 /// Splits text into text, strong and emphasis events at matching literal delimiters.
 fn emphasis_events(chars: &[(char, bool)]) -> Vec<Event<'static>> {
     let text = |slice: &[(char, bool)]| slice.iter().map(|(c, _)| c).collect::<String>();
-    for (delimiter, tag, end) in [(2, Tag::Strong, TagEnd::Strong), (1, Tag::Emphasis, TagEnd::Emphasis)] {
+    for (delimiter, tag, end) in [
+        (2, Tag::Strong, TagEnd::Strong),
+        (1, Tag::Emphasis, TagEnd::Emphasis),
+    ] {
         if let Some((open, close)) = find_pair(chars, delimiter) {
             let mut events = vec![Event::Text(text(&chars[..open]).into())];
             events.push(Event::Start(tag));
@@ -134,25 +147,50 @@ fn find_pair(chars: &[(char, bool)], len: usize) -> Option<(usize, usize)> {
             && (i == 0 || !chars[i - 1].1)
             && chars.get(i + len).is_none_or(|(_, d)| !*d)
     };
-    let open = (0..chars.len()).find(|&i| is_run(i) && chars.get(i + len).is_some_and(|(c, _)| !c.is_whitespace()))?;
-    let close = (open + len + 1..chars.len())
-        .find(|&i| is_run(i) && !chars[i - 1].0.is_whitespace())?;
+    let open = (0..chars.len())
+        .find(|&i| is_run(i) && chars.get(i + len).is_some_and(|(c, _)| !c.is_whitespace()))?;
+    let close =
+        (open + len + 1..chars.len()).find(|&i| is_run(i) && !chars[i - 1].0.is_whitespace())?;
     Some((open, close))
 }
 
 /// Resolves `@/` links to site pages and refuses schemes other than http, https and mailto.
-fn links<'a>(events: Vec<Spanned<'a>>, context: &Context, problems: &mut Vec<Problem>) -> Vec<Spanned<'a>> {
+fn links<'a>(
+    events: Vec<Spanned<'a>>,
+    context: &Context,
+    problems: &mut Vec<Problem>,
+) -> Vec<Spanned<'a>> {
     events
         .into_iter()
         .map(|(event, range)| {
             let event = match event {
-                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
                     let dest_url = checked_url(dest_url, range.start, context, problems);
-                    Event::Start(Tag::Link { link_type, dest_url, title, id })
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
                 }
-                Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
                     let dest_url = checked_url(dest_url, range.start, context, problems);
-                    Event::Start(Tag::Image { link_type, dest_url, title, id })
+                    Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    })
                 }
                 other => other,
             };
@@ -161,9 +199,18 @@ fn links<'a>(events: Vec<Spanned<'a>>, context: &Context, problems: &mut Vec<Pro
         .collect()
 }
 
-fn checked_url<'a>(url: CowStr<'a>, offset: usize, context: &Context, problems: &mut Vec<Problem>) -> CowStr<'a> {
+fn checked_url<'a>(
+    url: CowStr<'a>,
+    offset: usize,
+    context: &Context,
+    problems: &mut Vec<Problem>,
+) -> CowStr<'a> {
     let mut problem = |message: String| {
-        problems.push(Problem { offset, message, is_error: true });
+        problems.push(Problem {
+            offset,
+            message,
+            is_error: true,
+        });
         CowStr::from("#")
     };
     if let Some(target) = url.strip_prefix("@/") {
@@ -175,7 +222,9 @@ fn checked_url<'a>(url: CowStr<'a>, offset: usize, context: &Context, problems: 
     match scheme(&url) {
         None => url,
         Some(s) if ["http", "https", "mailto"].contains(&s.as_str()) => url,
-        Some(s) => problem(format!("link to \"{url}\": the `{s}:` scheme is not allowed (use http, https, mailto or a relative link)")),
+        Some(s) => problem(format!(
+            "link to \"{url}\": the `{s}:` scheme is not allowed (use http, https, mailto or a relative link)"
+        )),
     }
 }
 
@@ -183,9 +232,20 @@ fn checked_url<'a>(url: CowStr<'a>, offset: usize, context: &Context, problems: 
 fn scheme(url: &str) -> Option<String> {
     let colon = url.find(':')?;
     let candidate = &url[..colon];
-    let valid = candidate.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && candidate.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c) || c.is_whitespace() || c.is_control());
-    valid.then(|| candidate.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_ascii_lowercase())
+    let valid = candidate
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic())
+        && candidate.chars().all(|c| {
+            c.is_ascii_alphanumeric() || "+-.".contains(c) || c.is_whitespace() || c.is_control()
+        });
+    valid.then(|| {
+        candidate
+            .chars()
+            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .collect::<String>()
+            .to_ascii_lowercase()
+    })
 }
 
 /// Gives every heading a unique id made from its text.
@@ -201,7 +261,11 @@ fn heading_ids<'a>(mut events: Vec<Spanned<'a>>, headings: &mut Vec<Heading>) ->
         if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[index].0 {
             *slot = Some(id.clone().into());
         }
-        headings.push(Heading { level: level_number(level), id, text });
+        headings.push(Heading {
+            level: level_number(level),
+            id,
+            text,
+        });
     }
     events
 }
@@ -227,12 +291,19 @@ pub fn slugify(text: &str) -> String {
     for c in text.trim().chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
             slug.push(c);
-        } else if (c.is_whitespace() || c == '-' || c == '_') && !slug.ends_with('-') && !slug.is_empty() {
+        } else if (c.is_whitespace() || c == '-' || c == '_')
+            && !slug.ends_with('-')
+            && !slug.is_empty()
+        {
             slug.push('-');
         }
     }
     let slug = slug.trim_end_matches('-').to_string();
-    if slug.is_empty() { "section".to_string() } else { slug }
+    if slug.is_empty() {
+        "section".to_string()
+    } else {
+        slug
+    }
 }
 
 fn unique_id(base: &str, used: &mut BTreeSet<String>) -> String {
@@ -246,14 +317,20 @@ fn unique_id(base: &str, used: &mut BTreeSet<String>) -> String {
 }
 
 /// Replaces fenced code blocks by highlighted HTML.
-fn code_blocks<'a>(events: Vec<Spanned<'a>>, highlighter: &Highlighter, problems: &mut Vec<Problem>) -> Vec<Spanned<'a>> {
+fn code_blocks<'a>(
+    events: Vec<Spanned<'a>>,
+    highlighter: &Highlighter,
+    problems: &mut Vec<Problem>,
+) -> Vec<Spanned<'a>> {
     let mut out = Vec::with_capacity(events.len());
     let mut block: Option<(String, String, usize)> = None;
     for (event, range) in events {
         match (event, &mut block) {
             (Event::Start(Tag::CodeBlock(kind)), None) => {
                 let lang = match kind {
-                    CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
                     CodeBlockKind::Indented => String::new(),
                 };
                 block = Some((lang, String::new(), range.start));
@@ -261,7 +338,10 @@ fn code_blocks<'a>(events: Vec<Spanned<'a>>, highlighter: &Highlighter, problems
             (Event::Text(text), Some((_, code, _))) => code.push_str(&text),
             (Event::End(TagEnd::CodeBlock), Some(_)) => {
                 if let Some((lang, code, start)) = block.take() {
-                    out.push((Event::Html(code_html(&lang, &code, highlighter, start, problems).into()), range));
+                    out.push((
+                        Event::Html(code_html(&lang, &code, highlighter, start, problems).into()),
+                        range,
+                    ));
                 }
             }
             (event, _) => out.push((event, range)),
@@ -270,8 +350,16 @@ fn code_blocks<'a>(events: Vec<Spanned<'a>>, highlighter: &Highlighter, problems
     out
 }
 
-fn code_html(lang: &str, code: &str, highlighter: &Highlighter, offset: usize, problems: &mut Vec<Problem>) -> String {
-    let highlighted = (!lang.is_empty()).then(|| highlighter.highlight(code, lang)).flatten();
+fn code_html(
+    lang: &str,
+    code: &str,
+    highlighter: &Highlighter,
+    offset: usize,
+    problems: &mut Vec<Problem>,
+) -> String {
+    let highlighted = (!lang.is_empty())
+        .then(|| highlighter.highlight(code, lang))
+        .flatten();
     if highlighted.is_none() && !lang.is_empty() {
         problems.push(Problem {
             offset,
@@ -281,7 +369,9 @@ fn code_html(lang: &str, code: &str, highlighter: &Highlighter, offset: usize, p
     }
     let inner = highlighted.unwrap_or_else(|| crate::chart::escape(code));
     let lang_attr = crate::chart::escape(lang);
-    format!("<pre class=\"code\" tabindex=\"0\"><code class=\"language-{lang_attr}\">{inner}</code></pre>\n")
+    format!(
+        "<pre class=\"code\" tabindex=\"0\"><code class=\"language-{lang_attr}\">{inner}</code></pre>\n"
+    )
 }
 
 /// Raw HTML in Markdown is shown as text: content never injects markup or scripts.
@@ -295,7 +385,9 @@ fn escape_raw_html(event: Event) -> Event {
 
 fn prefix_footnotes<'a>(event: Event<'a>, prefix: &str) -> Event<'a> {
     match event {
-        Event::FootnoteReference(label) => Event::FootnoteReference(format!("{prefix}{label}").into()),
+        Event::FootnoteReference(label) => {
+            Event::FootnoteReference(format!("{prefix}{label}").into())
+        }
         Event::Start(Tag::FootnoteDefinition(label)) => {
             Event::Start(Tag::FootnoteDefinition(format!("{prefix}{label}").into()))
         }
@@ -309,20 +401,31 @@ mod tests {
 
     fn render_plain(source: &str) -> Rendered {
         let highlighter = Highlighter::default();
-        let resolve = |path: &str| (path == "frameworks/django").then(|| "../frameworks/django/".to_string());
-        let context = Context { resolve: &resolve, highlighter: &highlighter, footnote_prefix: "d-" };
+        let resolve =
+            |path: &str| (path == "frameworks/django").then(|| "../frameworks/django/".to_string());
+        let context = Context {
+            resolve: &resolve,
+            highlighter: &highlighter,
+            footnote_prefix: "d-",
+        };
         render(source, &context)
     }
 
     #[test]
     fn strong_next_to_hangul_renders() {
         let html = render_plain("**마크다운(Markdown)**을 씁니다.").html;
-        assert_eq!(html, "<p><strong>마크다운(Markdown)</strong>을 씁니다.</p>\n");
+        assert_eq!(
+            html,
+            "<p><strong>마크다운(Markdown)</strong>을 씁니다.</p>\n"
+        );
     }
 
     #[test]
     fn emphasis_next_to_hangul_renders_and_escaped_stars_stay() {
-        assert_eq!(render_plain("*강조(A)*를").html, "<p><em>강조(A)</em>를</p>\n");
+        assert_eq!(
+            render_plain("*강조(A)*를").html,
+            "<p><em>강조(A)</em>를</p>\n"
+        );
         assert_eq!(render_plain("\\*\\*별표\\*\\*").html, "<p>**별표**</p>\n");
         assert_eq!(render_plain("5 * 3 = 15").html, "<p>5 * 3 = 15</p>\n");
     }
@@ -330,16 +433,27 @@ mod tests {
     #[test]
     fn site_links_resolve_and_unknown_ones_are_errors() {
         let r = render_plain("[D](@/frameworks/django) [X](@/nope)");
-        assert!(r.html.contains("href=\"../frameworks/django/\""), "{}", r.html);
+        assert!(
+            r.html.contains("href=\"../frameworks/django/\""),
+            "{}",
+            r.html
+        );
         assert_eq!(r.problems.len(), 1);
-        assert_eq!(r.problems[0].message, "link to \"@/nope\": no such page in this site");
+        assert_eq!(
+            r.problems[0].message,
+            "link to \"@/nope\": no such page in this site"
+        );
         assert_eq!(r.problems[0].offset, 25);
     }
 
     #[test]
     fn javascript_links_are_refused() {
         let r = render_plain("[x](javascript:alert(1))");
-        assert!(r.problems[0].message.contains("`javascript:` scheme is not allowed"));
+        assert!(
+            r.problems[0]
+                .message
+                .contains("`javascript:` scheme is not allowed")
+        );
         assert!(!r.html.contains("javascript:"));
     }
 
@@ -347,12 +461,18 @@ mod tests {
     fn headings_get_unique_ids_in_any_script() {
         let r = render_plain("## When to choose\n## 이럴 때 고르세요\n## When to choose\n");
         let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
-        assert_eq!(ids, ["when-to-choose", "이럴-때-고르세요", "when-to-choose-2"]);
+        assert_eq!(
+            ids,
+            ["when-to-choose", "이럴-때-고르세요", "when-to-choose-2"]
+        );
     }
 
     #[test]
     fn raw_html_is_escaped() {
-        assert_eq!(render_plain("<script>x</script>\n").html, "&lt;script&gt;x&lt;/script&gt;\n");
+        assert_eq!(
+            render_plain("<script>x</script>\n").html,
+            "&lt;script&gt;x&lt;/script&gt;\n"
+        );
     }
 
     #[test]

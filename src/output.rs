@@ -21,27 +21,45 @@ fn forbidden(project: &Path) -> Vec<PathBuf> {
         PathBuf::from("/"),
     ];
     list.extend(std::env::var_os("HOME").map(PathBuf::from));
-    list.iter().filter_map(|p| fs::canonicalize(p).ok()).collect()
+    list.iter()
+        .filter_map(|p| fs::canonicalize(p).ok())
+        .collect()
 }
 
 /// Refuses an output folder that is the project, its sources, the home folder or `/`, or an
 /// existing folder that versus did not make.
 pub fn check_target(output: &Path, project: &Path) -> Result<PathBuf, Failure> {
-    let refuse = |why: &str| Failure::single(Diagnostic::error(output, format!("refusing to use this output folder: {why}")));
-    let parent = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let refuse = |why: &str| {
+        Failure::single(Diagnostic::error(
+            output,
+            format!("refusing to use this output folder: {why}"),
+        ))
+    };
+    let parent = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let parent = fs::canonicalize(parent).map_err(|e| Failure::io(parent, &e))?;
-    let name = output.file_name().ok_or_else(|| refuse("it has no folder name"))?;
+    let name = output
+        .file_name()
+        .ok_or_else(|| refuse("it has no folder name"))?;
     let target = parent.join(name);
     if forbidden(project).contains(&fs::canonicalize(&target).unwrap_or(target.clone())) {
-        return Err(refuse("it is the project, its content, themes or sources, the home folder or /"));
+        return Err(refuse(
+            "it is the project, its content, themes or sources, the home folder or /",
+        ));
     }
     if target.is_symlink() {
         return Err(refuse("it is a symbolic link"));
     }
     let is_ours = target.join(MARKER).is_file();
-    let is_empty = fs::read_dir(&target).map(|mut d| d.next().is_none()).unwrap_or(true);
+    let is_empty = fs::read_dir(&target)
+        .map(|mut d| d.next().is_none())
+        .unwrap_or(true);
     if target.exists() && !(is_ours || is_empty) {
-        return Err(refuse("it exists and was not made by versus (no .versus-output file); remove it or choose another"));
+        return Err(refuse(
+            "it exists and was not made by versus (no .versus-output file); remove it or choose another",
+        ));
     }
     Ok(target)
 }
@@ -61,7 +79,10 @@ pub fn write(output: &Path, project: &Path, files: &[OutputFile]) -> Result<(), 
 
 /// A hidden folder beside `target`, such as `.output.staging`.
 fn sibling(target: &Path, what: &str) -> PathBuf {
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     target.with_file_name(format!(".{name}.{what}"))
 }
 
@@ -88,11 +109,17 @@ fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), Failure> {
 /// A path below the output folder: relative, with no `..`, root or prefix component.
 fn safe_relative(path: &str) -> Result<PathBuf, Failure> {
     let candidate = Path::new(path);
-    let safe = !path.is_empty() && candidate.components().all(|c| matches!(c, Component::Normal(_)));
+    let safe = !path.is_empty()
+        && candidate
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
     if safe {
         Ok(candidate.to_path_buf())
     } else {
-        Err(Failure::single(Diagnostic::error(path, "refusing to write outside the output folder")))
+        Err(Failure::single(Diagnostic::error(
+            path,
+            "refusing to write outside the output folder",
+        )))
     }
 }
 

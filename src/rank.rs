@@ -30,11 +30,17 @@ pub fn by_criterion(items: &[Item], criterion: &str, default_lang: &str) -> Vec<
     order(items, entries, default_lang)
 }
 
-/// The ranking by weighted mean of each item's available ratings.
-pub fn overall(items: &[Item], weights: &BTreeMap<String, f64>, default_lang: &str) -> Vec<Standing> {
+/// The ranking by weighted mean of each item's available ratings; items rated on fewer than
+/// `min_ratings` criteria get no overall score (too little evidence to rank them).
+pub fn overall(
+    items: &[Item],
+    weights: &BTreeMap<String, f64>,
+    min_ratings: usize,
+    default_lang: &str,
+) -> Vec<Standing> {
     let entries = items.iter().enumerate().map(|(index, item)| {
         let (score, rests_on) = weighted_mean(item, weights);
-        (index, score, rests_on)
+        (index, score.filter(|_| rests_on >= min_ratings), rests_on)
     });
     order(items, entries, default_lang)
 }
@@ -66,7 +72,13 @@ fn order(
     entries: impl Iterator<Item = (usize, Option<f64>, usize)>,
     default_lang: &str,
 ) -> Vec<Standing> {
-    let name = |index: usize| items[index].text_in(default_lang, default_lang).0.name.to_lowercase();
+    let name = |index: usize| {
+        items[index]
+            .text_in(default_lang, default_lang)
+            .0
+            .name
+            .to_lowercase()
+    };
     let mut entries: Vec<_> = entries.collect();
     entries.sort_by(|a, b| {
         let key = |s: Option<f64>| s.map(rounded);
@@ -78,7 +90,9 @@ fn order(
     let mut standings: Vec<Standing> = Vec::with_capacity(entries.len());
     for (position, (item, score, rests_on)) in entries.into_iter().enumerate() {
         let rank = score.map(|s| match standings.last() {
-            Some(prev) if prev.score.map(rounded) == Some(rounded(s)) => prev.rank.unwrap_or(position + 1),
+            Some(prev) if prev.score.map(rounded) == Some(rounded(s)) => {
+                prev.rank.unwrap_or(position + 1)
+            }
             _ => position + 1,
         });
         standings.push(Standing {
@@ -127,9 +141,17 @@ mod tests {
 
     #[test]
     fn ties_share_a_rank_and_the_next_rank_skips() {
-        let items = [item("A", &[("p", 4.0)]), item("B", &[("p", 5.0)]), item("C", &[("p", 4.0)]), item("D", &[("p", 3.0)])];
+        let items = [
+            item("A", &[("p", 4.0)]),
+            item("B", &[("p", 5.0)]),
+            item("C", &[("p", 4.0)]),
+            item("D", &[("p", 3.0)]),
+        ];
         let standings = by_criterion(&items, "p", "en");
-        assert_eq!(ranks(&standings), vec![(1, Some(1)), (0, Some(2)), (2, Some(2)), (3, Some(4))]);
+        assert_eq!(
+            ranks(&standings),
+            vec![(1, Some(1)), (0, Some(2)), (2, Some(2)), (3, Some(4))]
+        );
     }
 
     #[test]
@@ -144,14 +166,29 @@ mod tests {
     #[test]
     fn overall_is_the_weighted_mean_of_available_ratings() {
         let weights = BTreeMap::from([("p".to_string(), 2.0), ("q".to_string(), 1.0)]);
-        let items = [item("A", &[("p", 5.0), ("q", 2.0)]), item("B", &[("q", 4.0)])];
-        let standings = overall(&items, &weights, "en");
+        let items = [
+            item("A", &[("p", 5.0), ("q", 2.0)]),
+            item("B", &[("q", 4.0)]),
+        ];
+        let standings = overall(&items, &weights, 1, "en");
         assert_eq!(standings[0].item, 0);
         assert_eq!(standings[0].score, Some(4.0));
         assert_eq!(standings[0].rests_on, 2);
         assert_eq!(standings[1].score, Some(4.0));
         assert_eq!(standings[1].rests_on, 1);
         assert_eq!(standings[1].rank, Some(1), "equal scores tie");
+    }
+
+    #[test]
+    fn too_few_ratings_give_no_overall_score() {
+        let weights = BTreeMap::from([("p".to_string(), 1.0), ("q".to_string(), 1.0)]);
+        let items = [
+            item("A", &[("p", 5.0)]),
+            item("B", &[("p", 3.0), ("q", 3.0)]),
+        ];
+        let standings = overall(&items, &weights, 2, "en");
+        assert_eq!(ranks(&standings), vec![(1, Some(1)), (0, None)]);
+        assert_eq!(standings[1].rests_on, 1, "the count is kept to explain why");
     }
 
     #[test]

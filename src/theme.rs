@@ -27,7 +27,10 @@ impl Theme {
     /// Reads the theme folder; `languages` lists the codes, default first.
     pub fn load(dir: &Path, languages: &[&str]) -> Result<(Theme, Vec<Diagnostic>), Failure> {
         if !dir.is_dir() {
-            return Err(Failure::single(Diagnostic::error(dir, "theme folder not found")));
+            return Err(Failure::single(Diagnostic::error(
+                dir,
+                "theme folder not found",
+            )));
         }
         let templates = files_under(&dir.join("templates"))?
             .into_iter()
@@ -83,7 +86,10 @@ fn load_strings(
             Some(base) => {
                 for (key, value) in base {
                     if !table.contains_key(key) {
-                        warnings.push(Diagnostic::warning(&path, format!("missing string `{key}`: the {} text is shown", languages[0])));
+                        warnings.push(Diagnostic::warning(
+                            &path,
+                            format!("missing string `{key}`: the {} text is shown", languages[0]),
+                        ));
                         table.insert(key.clone(), value.clone());
                     }
                 }

@@ -133,6 +133,9 @@ mod tests {
     fn reports_what_is_wrong() {
         assert_eq!(split(" \n"), Err(SplitError::Empty));
         assert_eq!(split("# Title\n"), Err(SplitError::NoFrontMatter));
-        assert_eq!(split("+++\nname = 1\n"), Err(SplitError::Unclosed(Format::Toml)));
+        assert_eq!(
+            split("+++\nname = 1\n"),
+            Err(SplitError::Unclosed(Format::Toml))
+        );
     }
 }

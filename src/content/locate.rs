@@ -106,8 +106,7 @@ fn yaml_keys(text: &str) -> Vec<KeyLine> {
 
 /// `key <sep> value` at the start of `line`: the key and the character column of the value.
 fn key_before(line: &str, separator: char) -> Option<(&str, usize)> {
-    if line.starts_with('#') || line.starts_with('"') && separator == ':' && !line.contains("\":")
-    {
+    if line.starts_with('#') || line.starts_with('"') && separator == ':' && !line.contains("\":") {
         return None;
     }
     let at = line.find(separator)?;

@@ -70,12 +70,13 @@ impl Block<'_> {
         let message = first_line(message);
         let message = match field {
             Some(field) if !message.contains(&format!("`{field}`")) => {
-                format!("invalid {language} front-matter at `{field}`: {message}")
+                format!("invalid {language} at `{field}`: {message}")
             }
-            _ => format!("invalid {language} front-matter: {message}"),
+            _ => format!("invalid {language}: {message}"),
         };
-        Diagnostic::error(self.path, message)
-            .at(Some(self.in_file(position.unwrap_or(Position { line: 1, column: 1 }))))
+        Diagnostic::error(self.path, message).at(Some(
+            self.in_file(position.unwrap_or(Position { line: 1, column: 1 })),
+        ))
     }
 }
 

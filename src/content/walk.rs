@@ -37,7 +37,10 @@ pub const PAGES_FOLDER: &str = "pages";
 pub fn read_all(content: &Path, config: &Config) -> (Vec<ContentFile>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut found = Vec::new();
-    for (kind, folder) in [(Kind::Item, config.items.as_str()), (Kind::Page, PAGES_FOLDER)] {
+    for (kind, folder) in [
+        (Kind::Item, config.items.as_str()),
+        (Kind::Page, PAGES_FOLDER),
+    ] {
         let dir = content.join(folder);
         if !dir.is_dir() {
             if kind == Kind::Item {
@@ -45,7 +48,11 @@ pub fn read_all(content: &Path, config: &Config) -> (Vec<ContentFile>, Vec<Diagn
             }
             continue;
         }
-        for entry in WalkDir::new(&dir).min_depth(1).max_depth(1).sort_by_file_name() {
+        for entry in WalkDir::new(&dir)
+            .min_depth(1)
+            .max_depth(1)
+            .sort_by_file_name()
+        {
             match entry {
                 Ok(entry) => found.push((kind, entry)),
                 Err(e) => problems.push(Diagnostic::error(&dir, e.to_string())),
@@ -110,10 +117,14 @@ fn name_parts(path: &Path, stem: &str, config: &Config) -> Result<(String, Strin
     if !is_slug(slug) {
         return Err(Diagnostic::error(
             path,
-            format!("file name \"{slug}\" is not a valid slug: use lowercase ASCII letters, digits and hyphens"),
+            format!(
+                "file name \"{slug}\" is not a valid slug: use lowercase ASCII letters, digits and hyphens"
+            ),
         ));
     }
-    if !config.language_codes().any(|c| c == lang) || stem.ends_with(&format!(".{}", config.default_language)) {
+    if !config.language_codes().any(|c| c == lang)
+        || stem.ends_with(&format!(".{}", config.default_language))
+    {
         let codes: Vec<&str> = config.language_codes().collect();
         return Err(Diagnostic::error(
             path,
@@ -135,8 +146,10 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
         Err(e) => {
             let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
             let Position { line, column } = position_of(good, good.len());
-            Err(Diagnostic::error(path, "the file is not valid UTF-8: save it as UTF-8")
-                .at(Some(Position { line, column })))
+            Err(
+                Diagnostic::error(path, "the file is not valid UTF-8: save it as UTF-8")
+                    .at(Some(Position { line, column })),
+            )
         }
     }
 }

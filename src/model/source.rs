@@ -62,15 +62,33 @@ fn check(sources: &[Source], block: &Block) -> Vec<Diagnostic> {
     for source in sources {
         let at = block.locate(&["sources", "id"]);
         if !is_id(&source.id) {
-            problems.push(Diagnostic::error(block.path, format!("source id \"{}\" must be lowercase letters, digits, `-` or `_`", source.id)).at(at));
+            problems.push(
+                Diagnostic::error(
+                    block.path,
+                    format!(
+                        "source id \"{}\" must be lowercase letters, digits, `-` or `_`",
+                        source.id
+                    ),
+                )
+                .at(at),
+            );
         }
         if !seen.insert(&source.id) {
-            problems.push(Diagnostic::error(block.path, format!("source id \"{}\" is declared twice", source.id)).at(at));
+            problems.push(
+                Diagnostic::error(
+                    block.path,
+                    format!("source id \"{}\" is declared twice", source.id),
+                )
+                .at(at),
+            );
         }
         if let Some(url) = &source.url
             && let Err(message) = check_url(url)
         {
-            problems.push(Diagnostic::error(block.path, format!("source \"{}\": {message}", source.id)).at(block.locate(&["sources", "url"])));
+            problems.push(
+                Diagnostic::error(block.path, format!("source \"{}\": {message}", source.id))
+                    .at(block.locate(&["sources", "url"])),
+            );
         }
     }
     problems
@@ -83,6 +101,8 @@ pub fn check_url(url: &str) -> Result<(), String> {
     if scheme_ok && url.len() > "https://".len() && !url.chars().any(char::is_whitespace) {
         Ok(())
     } else {
-        Err(format!("URL \"{url}\" must be an absolute http:// or https:// address"))
+        Err(format!(
+            "URL \"{url}\" must be an absolute http:// or https:// address"
+        ))
     }
 }

@@ -61,6 +61,9 @@ pub fn validate(
     Ok((site, out.into_sorted()))
 }
 
+/// Per-criterion texts (notes or reasons), by criterion id.
+type Texts = BTreeMap<String, String>;
+
 struct Context<'a> {
     config: &'a Config,
     sources: &'a [Source],
@@ -127,7 +130,10 @@ impl Reporter<'_, '_> {
         let value = value?;
         let parsed = value.as_text().and_then(|t| t.parse::<Date>().ok());
         if parsed.is_none() {
-            self.error(&[field], format!("`{field}` must be a date written YYYY-MM-DD"));
+            self.error(
+                &[field],
+                format!("`{field}` must be a date written YYYY-MM-DD"),
+            );
         }
         parsed
     }
@@ -189,11 +195,17 @@ impl Context<'_> {
                         facts.insert(fact.id.clone(), v);
                     }
                     Err(message) => {
-                        r.error(&["facts", &fact.id], format!("fact `{}` {message}", fact.id));
+                        r.error(
+                            &["facts", &fact.id],
+                            format!("fact `{}` {message}", fact.id),
+                        );
                     }
                 },
                 None if fact.required => {
-                    r.error(&["facts"], format!("missing required fact `{}` (under [facts])", fact.id));
+                    r.error(
+                        &["facts"],
+                        format!("missing required fact `{}` (under [facts])", fact.id),
+                    );
                 }
                 None => {}
             }
@@ -208,16 +220,11 @@ impl Context<'_> {
         facts
     }
 
-    #[allow(clippy::type_complexity)]
     fn ratings(
         &self,
         given: BTreeMap<String, RawRating>,
         r: &mut Reporter,
-    ) -> (
-        BTreeMap<String, Rating>,
-        BTreeMap<String, String>,
-        BTreeMap<String, String>,
-    ) {
+    ) -> (BTreeMap<String, Rating>, Texts, Texts) {
         let mut ratings = BTreeMap::new();
         let mut notes = BTreeMap::new();
         let mut reasons = BTreeMap::new();
@@ -241,7 +248,10 @@ impl Context<'_> {
         let known: Vec<&str> = self.config.criteria.iter().map(|c| c.id.as_str()).collect();
         r.error(
             &["ratings", id],
-            format!("rating of unknown criterion \"{id}\" (criteria: {})", known.join(", ")),
+            format!(
+                "rating of unknown criterion \"{id}\" (criteria: {})",
+                known.join(", ")
+            ),
         );
         false
     }
@@ -258,15 +268,32 @@ impl Context<'_> {
         }
         let scale = self.config.scale;
         let Some(value) = score.as_number() else {
-            r.error(&["ratings", id, "score"], format!("rating \"{id}\": score must be a number, found {}", score.describe()));
+            r.error(
+                &["ratings", id, "score"],
+                format!(
+                    "rating \"{id}\": score must be a number, found {}",
+                    score.describe()
+                ),
+            );
             return None;
         };
         if value < scale.min as f64 || value > scale.max as f64 {
-            r.error(&["ratings", id, "score"], format!("rating \"{id}\" = {} is outside the scale {}..{}", format_number(value), scale.min, scale.max));
+            r.error(
+                &["ratings", id, "score"],
+                format!(
+                    "rating \"{id}\" = {} is outside the scale {}..{}",
+                    format_number(value),
+                    scale.min,
+                    scale.max
+                ),
+            );
         }
         let sources = raw.sources.clone().unwrap_or_default();
         if sources.is_empty() {
-            r.error(&["ratings", id], format!("rating \"{id}\" cites no source: add `sources = [\"<source id>\"]`"));
+            r.error(
+                &["ratings", id],
+                format!("rating \"{id}\" cites no source: add `sources = [\"<source id>\"]`"),
+            );
         }
         for source in &sources {
             self.known_source(source, &["ratings", id, "sources"], r);
@@ -274,11 +301,23 @@ impl Context<'_> {
         let evidence = match raw.evidence.as_deref().map(|e| (e, Evidence::parse(e))) {
             Some((_, Some(e))) => e,
             Some((e, None)) => {
-                r.error(&["ratings", id, "evidence"], format!("rating \"{id}\": evidence \"{e}\" must be one of {}", Evidence::NAMES.join(", ")));
+                r.error(
+                    &["ratings", id, "evidence"],
+                    format!(
+                        "rating \"{id}\": evidence \"{e}\" must be one of {}",
+                        Evidence::NAMES.join(", ")
+                    ),
+                );
                 Evidence::Judgement
             }
             None => {
-                r.error(&["ratings", id], format!("rating \"{id}\" has no `evidence` ({})", Evidence::NAMES.join(", ")));
+                r.error(
+                    &["ratings", id],
+                    format!(
+                        "rating \"{id}\" has no `evidence` ({})",
+                        Evidence::NAMES.join(", ")
+                    ),
+                );
                 Evidence::Judgement
             }
         };
@@ -292,7 +331,10 @@ impl Context<'_> {
     fn known_source(&self, id: &str, at: &[&str], r: &mut Reporter) -> bool {
         let known = self.sources.iter().any(|s| s.id == id);
         if !known {
-            r.error(at, format!("source \"{id}\" does not exist in sources.toml"));
+            r.error(
+                at,
+                format!("source \"{id}\" does not exist in sources.toml"),
+            );
         }
         known
     }
@@ -339,7 +381,10 @@ impl Context<'_> {
         let missing = |out: &mut Diagnostics| {
             out.push(Diagnostic::error(
                 &file.path,
-                format!("translation without an original: {} does not exist", original("").display()),
+                format!(
+                    "translation without an original: {} does not exist",
+                    original("").display()
+                ),
             ));
         };
         match file.kind {
@@ -349,7 +394,13 @@ impl Context<'_> {
                         item.texts.insert(file.lang.clone(), text);
                     }
                 }
-                None if !file.path.with_file_name(format!("{}.md", file.slug)).exists() => missing(out),
+                None if !file
+                    .path
+                    .with_file_name(format!("{}.md", file.slug))
+                    .exists() =>
+                {
+                    missing(out)
+                }
                 None => {}
             },
             Kind::Page => match pages.get_mut(&file.slug) {
@@ -358,7 +409,13 @@ impl Context<'_> {
                         page.texts.insert(file.lang.clone(), text);
                     }
                 }
-                None if !file.path.with_file_name(format!("{}.md", file.slug)).exists() => missing(out),
+                None if !file
+                    .path
+                    .with_file_name(format!("{}.md", file.slug))
+                    .exists() =>
+                {
+                    missing(out)
+                }
                 None => {}
             },
         }
@@ -379,13 +436,22 @@ impl Context<'_> {
         let raw = parsed.raw;
         let default = &item.texts[&self.config.default_language];
         let original = default.path.display().to_string();
-        for (field, set) in [("homepage", raw.homepage.is_some()), ("sources", raw.sources.is_some())] {
+        for (field, set) in [
+            ("homepage", raw.homepage.is_some()),
+            ("sources", raw.sources.is_some()),
+        ] {
             if set {
-                r.error(&[field], format!("`{field}` belongs only in {original}: a translation carries text only"));
+                r.error(
+                    &[field],
+                    format!(
+                        "`{field}` belongs only in {original}: a translation carries text only"
+                    ),
+                );
             }
         }
         let facts = self.translated_facts(raw.facts.unwrap_or_default(), &original, &mut r);
-        let (notes, reasons) = self.translated_ratings(raw.ratings.unwrap_or_default(), &original, &mut r);
+        let (notes, reasons) =
+            self.translated_ratings(raw.ratings.unwrap_or_default(), &original, &mut r);
         let text = ItemText {
             path: file.path.clone(),
             name: raw.name.unwrap_or_else(|| default.name.clone()),
@@ -414,13 +480,18 @@ impl Context<'_> {
         let mut facts = BTreeMap::new();
         for (id, value) in given {
             match self.config.fact(&id) {
-                Some(fact) if fact.translate => match fact_value(fact.kind, &fact.choices, &value) {
-                    Ok(v) => {
-                        facts.insert(id, v);
+                Some(fact) if fact.translate => {
+                    match fact_value(fact.kind, &fact.choices, &value) {
+                        Ok(v) => {
+                            facts.insert(id, v);
+                        }
+                        Err(message) => r.error(&["facts", &id], format!("fact `{id}` {message}")),
                     }
-                    Err(message) => r.error(&["facts", &id], format!("fact `{id}` {message}")),
-                },
-                Some(_) => r.error(&["facts", &id], format!("fact `{id}` is not translatable: it belongs only in {original}")),
+                }
+                Some(_) => r.error(
+                    &["facts", &id],
+                    format!("fact `{id}` is not translatable: it belongs only in {original}"),
+                ),
                 None => r.error(&["facts", &id], format!("unknown fact `{id}`")),
             }
         }
@@ -432,14 +503,18 @@ impl Context<'_> {
         given: BTreeMap<String, RawRating>,
         original: &str,
         r: &mut Reporter,
-    ) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
+    ) -> (Texts, Texts) {
         let mut notes = BTreeMap::new();
         let mut reasons = BTreeMap::new();
         for (id, raw) in given {
             if !self.known_criterion(&id, r) {
                 continue;
             }
-            for (field, set) in [("score", raw.score.is_some()), ("sources", raw.sources.is_some()), ("evidence", raw.evidence.is_some())] {
+            for (field, set) in [
+                ("score", raw.score.is_some()),
+                ("sources", raw.sources.is_some()),
+                ("evidence", raw.evidence.is_some()),
+            ] {
                 if set {
                     r.error(&["ratings", &id, field], format!("rating \"{id}\": `{field}` belongs only in {original}: a translation gives only `note` and `reason`"));
                 }
@@ -450,12 +525,20 @@ impl Context<'_> {
         (notes, reasons)
     }
 
-    fn warn_untranslated(&self, item: &Item, default: &ItemText, text: &ItemText, r: &mut Reporter) {
+    fn warn_untranslated(
+        &self,
+        item: &Item,
+        default: &ItemText,
+        text: &ItemText,
+        r: &mut Reporter,
+    ) {
         let facts = self
             .config
             .facts
             .iter()
-            .filter(|f| f.translate && item.facts.contains_key(&f.id) && !text.facts.contains_key(&f.id))
+            .filter(|f| {
+                f.translate && item.facts.contains_key(&f.id) && !text.facts.contains_key(&f.id)
+            })
             .map(|f| format!("facts.{}", f.id));
         let notes = default
             .notes
@@ -469,7 +552,13 @@ impl Context<'_> {
             .map(|k| format!("ratings.{k}.reason"));
         let missing: Vec<String> = facts.chain(notes).chain(reasons).collect();
         if !missing.is_empty() {
-            r.warning(&[], format!("not translated, shown in the default language: {}", missing.join(", ")));
+            r.warning(
+                &[],
+                format!(
+                    "not translated, shown in the default language: {}",
+                    missing.join(", ")
+                ),
+            );
         }
     }
 }
@@ -506,7 +595,10 @@ fn fact_value(
             .iter()
             .map(|v| match v {
                 RawValue::Text(s) => Ok(s.clone()),
-                other => Err(format!("must be a list of text, found {} in it", other.describe())),
+                other => Err(format!(
+                    "must be a list of text, found {} in it",
+                    other.describe()
+                )),
             })
             .collect::<Result<_, _>>()
             .map(FactValue::List),
@@ -543,7 +635,14 @@ fn check_site(
     for item in items.values() {
         let text = &item.texts[&config.default_language];
         if let Some(first) = names.insert(&text.name, &text.path) {
-            out.push(Diagnostic::error(&text.path, format!("duplicate item name \"{}\": {} has it too", text.name, first.display())));
+            out.push(Diagnostic::error(
+                &text.path,
+                format!(
+                    "duplicate item name \"{}\": {} has it too",
+                    text.name,
+                    first.display()
+                ),
+            ));
         }
     }
     for page in pages.values() {
@@ -552,7 +651,13 @@ fn check_site(
             || config.language_codes().any(|c| c == page.slug);
         if taken {
             let text = &page.texts[&config.default_language];
-            out.push(Diagnostic::error(&text.path, format!("page slug \"{}\" is taken by a generated page: rename the file", page.slug)));
+            out.push(Diagnostic::error(
+                &text.path,
+                format!(
+                    "page slug \"{}\" is taken by a generated page: rename the file",
+                    page.slug
+                ),
+            ));
         }
     }
 }

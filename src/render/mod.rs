@@ -44,20 +44,38 @@ pub struct Renderer<'a> {
     known: BTreeSet<String>,
 }
 
+/// A rendered page with its warnings, or the errors that stopped it.
+type PageResult = Result<(OutputFile, Vec<Diagnostic>), Vec<Diagnostic>>;
+
 /// The folder static files are copied to.
 pub const ASSETS: &str = "assets/";
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, theme: &'a Theme, highlighter: &'a Highlighter) -> Result<Self, Failure> {
+    pub fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        highlighter: &'a Highlighter,
+    ) -> Result<Self, Failure> {
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".xml"]);
-        tera.add_raw_templates(theme.templates.iter().map(|(n, s)| (n.as_str(), s.as_str())))
-            .map_err(|e| template_failure(&e))?;
+        tera.add_raw_templates(
+            theme
+                .templates
+                .iter()
+                .map(|(n, s)| (n.as_str(), s.as_str())),
+        )
+        .map_err(|e| template_failure(&e))?;
         let known = routes_of(site)
             .iter()
             .map(|r| r.path(&site.config.items))
             .collect();
-        Ok(Renderer { site, theme, tera, highlighter, known })
+        Ok(Renderer {
+            site,
+            theme,
+            tera,
+            highlighter,
+            known,
+        })
     }
 
     /// Renders every page in every language, and the static files.
@@ -66,10 +84,16 @@ impl<'a> Renderer<'a> {
             .site
             .config
             .language_codes()
-            .flat_map(|lang| routes_of(self.site).into_iter().map(move |r| (lang.to_string(), r)))
+            .flat_map(|lang| {
+                routes_of(self.site)
+                    .into_iter()
+                    .map(move |r| (lang.to_string(), r))
+            })
             .collect();
-        let results: Vec<Result<(OutputFile, Vec<Diagnostic>), Vec<Diagnostic>>> =
-            jobs.par_iter().map(|(lang, route)| self.render_page(lang, route)).collect();
+        let results: Vec<PageResult> = jobs
+            .par_iter()
+            .map(|(lang, route)| self.render_page(lang, route))
+            .collect();
         let mut rendered = Rendered::default();
         let mut errors = Vec::new();
         for result in results {
@@ -97,7 +121,10 @@ impl<'a> Renderer<'a> {
             .theme
             .static_files
             .iter()
-            .map(|(name, bytes)| OutputFile { path: format!("{ASSETS}{name}"), bytes: bytes.clone() })
+            .map(|(name, bytes)| OutputFile {
+                path: format!("{ASSETS}{name}"),
+                bytes: bytes.clone(),
+            })
             .collect();
         files.push(OutputFile {
             path: format!("{ASSETS}highlight.css"),
@@ -106,14 +133,27 @@ impl<'a> Renderer<'a> {
         files
     }
 
-    fn render_page(&self, lang: &str, route: &Route) -> Result<(OutputFile, Vec<Diagnostic>), Vec<Diagnostic>> {
+    fn render_page(
+        &self,
+        lang: &str,
+        route: &Route,
+    ) -> Result<(OutputFile, Vec<Diagnostic>), Vec<Diagnostic>> {
         let config = &self.site.config;
-        let path = format!("{}{}", lang_prefix(lang, &config.default_language), route.path(&config.items));
+        let path = format!(
+            "{}{}",
+            lang_prefix(lang, &config.default_language),
+            route.path(&config.items)
+        );
         let root = match route {
             Route::NotFound => config.base_url.clone(),
             _ => root_from(&path),
         };
-        let scope = Scope { site: self.site, lang, strings: &self.theme.strings[lang], root };
+        let scope = Scope {
+            site: self.site,
+            lang,
+            strings: &self.theme.strings[lang],
+            root,
+        };
         let mut warnings = Vec::new();
         let page = pages::build(&scope, route, self, &mut warnings)?;
         let common = self.common(&scope, route, &path, &page);
@@ -126,7 +166,13 @@ impl<'a> Renderer<'a> {
             .tera
             .render(&template, &context)
             .map_err(|e| template_failure(&e).diagnostics)?;
-        Ok((OutputFile { path: file_for(&path), bytes: html.into_bytes() }, warnings))
+        Ok((
+            OutputFile {
+                path: file_for(&path),
+                bytes: html.into_bytes(),
+            },
+            warnings,
+        ))
     }
 
     fn template_for(&self, route: &Route) -> String {
@@ -139,25 +185,51 @@ impl<'a> Renderer<'a> {
             Route::Page(slug) => format!("page-{slug}.html"),
             Route::NotFound => "404.html".into(),
         };
-        if self.tera.contains_template(&name) { name } else { "page.html".into() }
+        if self.tera.contains_template(&name) {
+            name
+        } else {
+            "page.html".into()
+        }
     }
 
     /// Renders Markdown for a page, resolving `@/` links from it; problems come back as
     /// diagnostics at the file's own lines.
-    pub fn prose(&self, scope: &Scope, body: &str, body_line: usize, path: &std::path::Path, prefix: &str) -> (ProseView, Vec<Diagnostic>) {
+    pub fn prose(
+        &self,
+        scope: &Scope,
+        body: &str,
+        body_line: usize,
+        path: &std::path::Path,
+        prefix: &str,
+    ) -> (ProseView, Vec<Diagnostic>) {
         let resolve = |target: &str| {
-            let (page, fragment) = target.split_once('#').map_or((target, None), |(p, f)| (p, Some(f)));
+            let (page, fragment) = target
+                .split_once('#')
+                .map_or((target, None), |(p, f)| (p, Some(f)));
             let page = page.trim_end_matches('/');
-            let page = if page.is_empty() { String::new() } else { format!("{page}/") };
+            let page = if page.is_empty() {
+                String::new()
+            } else {
+                format!("{page}/")
+            };
             self.known.contains(&page).then(|| {
-                let base = format!("{}{}{}", scope.root, lang_prefix(scope.lang, scope.default_lang()), page);
+                let base = format!(
+                    "{}{}{}",
+                    scope.root,
+                    lang_prefix(scope.lang, scope.default_lang()),
+                    page
+                );
                 match fragment {
                     Some(f) => format!("{base}#{f}"),
                     None => base,
                 }
             })
         };
-        let context = markdown::Context { resolve: &resolve, highlighter: self.highlighter, footnote_prefix: prefix };
+        let context = markdown::Context {
+            resolve: &resolve,
+            highlighter: self.highlighter,
+            footnote_prefix: prefix,
+        };
         let rendered = markdown::render(body, &context);
         let diagnostics = rendered
             .problems
@@ -165,11 +237,21 @@ impl<'a> Renderer<'a> {
             .map(|p| {
                 let mut position = crate::error::position_of(body, p.offset);
                 position.line += body_line - 1;
-                let d = if p.is_error { Diagnostic::error(path, &p.message) } else { Diagnostic::warning(path, &p.message) };
+                let d = if p.is_error {
+                    Diagnostic::error(path, &p.message)
+                } else {
+                    Diagnostic::warning(path, &p.message)
+                };
                 d.at(Some(position))
             })
             .collect();
-        (ProseView { html: rendered.html, toc: rendered.headings }, diagnostics)
+        (
+            ProseView {
+                html: rendered.html,
+                toc: rendered.headings,
+            },
+            diagnostics,
+        )
     }
 
     fn common(&self, scope: &Scope, route: &Route, path: &str, page: &pages::Page) -> Common {
@@ -178,7 +260,11 @@ impl<'a> Renderer<'a> {
             .languages
             .iter()
             .map(|l| {
-                let target = format!("{}{}", lang_prefix(&l.code, &config.default_language), route.path(&config.items));
+                let target = format!(
+                    "{}{}",
+                    lang_prefix(&l.code, &config.default_language),
+                    route.path(&config.items)
+                );
                 Alternate {
                     code: l.code.clone(),
                     name: l.name.clone(),
@@ -189,10 +275,18 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let site_title = scope.text(&config.title);
-        let title = if page.title.is_empty() { site_title.clone() } else { format!("{} · {}", page.title, site_title) };
+        let title = if page.title.is_empty() {
+            site_title.clone()
+        } else {
+            format!("{} · {}", page.title, site_title)
+        };
         Common {
             lang: scope.lang.to_string(),
-            content_lang: if page.translated { scope.lang.to_string() } else { config.default_language.clone() },
+            content_lang: if page.translated {
+                scope.lang.to_string()
+            } else {
+                config.default_language.clone()
+            },
             translated: page.translated,
             root: scope.root.clone(),
             home: scope.href(&Route::Home),
@@ -200,7 +294,10 @@ impl<'a> Renderer<'a> {
             title,
             heading: page.title.clone(),
             site_title,
-            description: page.description.clone().unwrap_or_else(|| scope.text(&config.description)),
+            description: page
+                .description
+                .clone()
+                .unwrap_or_else(|| scope.text(&config.description)),
             canonical: format!("{}{}", config.base_url, path),
             nav: self.nav(scope, route),
             languages,
@@ -220,8 +317,12 @@ impl<'a> Renderer<'a> {
         links
             .into_iter()
             .map(|(route, label)| NavLink {
-                current: &route == current || matches!((&route, current), (Route::Rankings, Route::Ranking(_))),
-                link: Link { href: scope.href(&route), label },
+                current: &route == current
+                    || matches!((&route, current), (Route::Rankings, Route::Ranking(_))),
+                link: Link {
+                    href: scope.href(&route),
+                    label,
+                },
             })
             .collect()
     }
@@ -231,8 +332,18 @@ impl<'a> Renderer<'a> {
 pub fn routes_of(site: &Site) -> Vec<Route> {
     let mut routes = vec![Route::Home, Route::Table, Route::Rankings, Route::NotFound];
     routes.extend(site.items.iter().map(|i| Route::Item(i.slug.clone())));
-    routes.extend(site.config.criteria.iter().map(|c| Route::Ranking(c.id.clone())));
-    routes.extend(site.pages.iter().filter(|p| p.slug != "home").map(|p| Route::Page(p.slug.clone())));
+    routes.extend(
+        site.config
+            .criteria
+            .iter()
+            .map(|c| Route::Ranking(c.id.clone())),
+    );
+    routes.extend(
+        site.pages
+            .iter()
+            .filter(|p| p.slug != "home")
+            .map(|p| Route::Page(p.slug.clone())),
+    );
     routes
 }
 
@@ -243,7 +354,10 @@ fn template_failure(error: &tera::Error) -> Failure {
         message.push_str(&format!(": {inner}"));
         source = inner.source();
     }
-    Failure::single(Diagnostic::error("themes", format!("template error: {message}")))
+    Failure::single(Diagnostic::error(
+        "themes",
+        format!("template error: {message}"),
+    ))
 }
 
 /// Values every template gets as `c`.

@@ -8,7 +8,8 @@ use serde::Serialize;
 use super::Renderer;
 use super::routes::Route;
 use super::views::{
-    self, CriterionView, FactView, Link, ProseView, RatingView, ScoreView, Scope, SourceView, StandingView,
+    self, CriterionView, FactView, Link, ProseView, RatingView, Scope, ScoreView, SourceView,
+    StandingView,
 };
 use crate::chart::{Bar, BarChart, bar_chart};
 use crate::error::Diagnostic;
@@ -62,6 +63,7 @@ pub struct ItemView {
     overall: Option<ScoreView>,
     overall_rank: Option<usize>,
     rests_on: usize,
+    scale_max: i64,
     ratings: Vec<RatingView>,
     best_for: Vec<String>,
     pros: Vec<String>,
@@ -95,16 +97,31 @@ pub struct RankingView {
 }
 
 /// Builds the view of the page at `route` in the scope's language.
-pub fn build(scope: &Scope, route: &Route, renderer: &Renderer, warnings: &mut Vec<Diagnostic>) -> Result<Page, Vec<Diagnostic>> {
+pub fn build(
+    scope: &Scope,
+    route: &Route,
+    renderer: &Renderer,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Page, Vec<Diagnostic>> {
     let page = match route {
         Route::Home => home(scope, renderer, warnings),
         Route::Item(slug) => item(scope, slug, renderer, warnings),
         Route::Table => generated(scope.t("table_title"), View::Table(table(scope))),
-        Route::Rankings => generated(scope.t("rankings_title"), View::Ranking(ranking(scope, None))),
+        Route::Rankings => generated(
+            scope.t("rankings_title"),
+            View::Ranking(ranking(scope, None)),
+        ),
         Route::Ranking(id) => {
             let view = ranking(scope, Some(id));
-            let label = view.criterion.as_ref().map(|c| c.label.clone()).unwrap_or_default();
-            generated(scope.fill("ranking_title", &[("criterion", label)]), View::Ranking(view))
+            let label = view
+                .criterion
+                .as_ref()
+                .map(|c| c.label.clone())
+                .unwrap_or_default();
+            generated(
+                scope.fill("ranking_title", &[("criterion", label)]),
+                View::Ranking(view),
+            )
         }
         Route::Page(slug) => prose_page(scope, slug, renderer, warnings),
         Route::NotFound => generated(scope.t("not_found_title"), View::Empty),
@@ -116,19 +133,41 @@ pub fn build(scope: &Scope, route: &Route, renderer: &Renderer, warnings: &mut V
 }
 
 fn generated(title: String, view: View) -> Page {
-    Page { title, description: None, translated: true, view }
+    Page {
+        title,
+        description: None,
+        translated: true,
+        view,
+    }
 }
 
 fn weights(scope: &Scope) -> BTreeMap<String, f64> {
-    scope.site.config.criteria.iter().map(|c| (c.id.clone(), c.weight)).collect()
+    scope
+        .site
+        .config
+        .criteria
+        .iter()
+        .map(|c| (c.id.clone(), c.weight))
+        .collect()
 }
 
 fn overall_standings(scope: &Scope) -> Vec<Standing> {
-    rank::overall(&scope.site.items, &weights(scope), scope.default_lang())
+    rank::overall(
+        &scope.site.items,
+        &weights(scope),
+        scope.site.config.overall_min_ratings,
+        scope.default_lang(),
+    )
 }
 
 fn criteria(scope: &Scope) -> Vec<CriterionView> {
-    scope.site.config.criteria.iter().map(|c| views::criterion_view(scope, c)).collect()
+    scope
+        .site
+        .config
+        .criteria
+        .iter()
+        .map(|c| views::criterion_view(scope, c))
+        .collect()
 }
 
 fn home(scope: &Scope, renderer: &Renderer, warnings: &mut Vec<Diagnostic>) -> Page {
@@ -136,20 +175,37 @@ fn home(scope: &Scope, renderer: &Renderer, warnings: &mut Vec<Diagnostic>) -> P
     let (intro, translated, title, description) = match scope.site.page("home") {
         Some(page) => {
             let (text, translated) = page.text_in(scope.lang, scope.default_lang());
-            let (prose, problems) = renderer.prose(scope, &text.body, text.body_line, &text.path, "home-");
+            let (prose, problems) =
+                renderer.prose(scope, &text.body, text.body_line, &text.path, "home-");
             warnings.extend(problems);
-            (prose, translated, text.title.clone(), text.description.clone())
+            (
+                prose,
+                translated,
+                text.title.clone(),
+                text.description.clone(),
+            )
         }
         None => (ProseView::default(), true, String::new(), None),
     };
     let view = HomeView {
         intro,
-        chart: chart(scope, &standings, "overall", scope.t("overall_chart_title"), None),
+        chart: chart(
+            scope,
+            &standings,
+            "overall",
+            scope.t("overall_chart_title"),
+            None,
+        ),
         standings: views::standing_views(scope, &standings, None),
         criteria: criteria(scope),
         item_count: scope.site.items.len(),
     };
-    Page { title, description, translated, view: View::Home(view) }
+    Page {
+        title,
+        description,
+        translated,
+        view: View::Home(view),
+    }
 }
 
 fn item(scope: &Scope, slug: &str, renderer: &Renderer, warnings: &mut Vec<Diagnostic>) -> Page {
@@ -160,25 +216,46 @@ fn item(scope: &Scope, slug: &str, renderer: &Renderer, warnings: &mut Vec<Diagn
     let (prose, problems) = renderer.prose(scope, &text.body, text.body_line, &text.path, "item-");
     warnings.extend(problems);
     let standings = overall_standings(scope);
-    let standing = standings.iter().find(|s| scope.site.items[s.item].slug == slug);
+    let standing = standings
+        .iter()
+        .find(|s| scope.site.items[s.item].slug == slug);
     let max = scope.site.config.scale.max as f64;
     let view = ItemView {
         name: text.name.clone(),
         summary: text.summary.clone(),
         homepage: item.homepage.clone(),
         updated: scope.date(text.updated),
-        facts: scope.site.config.facts.iter().map(|f| views::fact_view(scope, f, item)).collect(),
-        overall: standing.and_then(|s| s.score).map(|v| ScoreView::new(v, max, true)),
+        facts: scope
+            .site
+            .config
+            .facts
+            .iter()
+            .map(|f| views::fact_view(scope, f, item))
+            .collect(),
+        overall: standing
+            .and_then(|s| s.score)
+            .map(|v| ScoreView::new(v, max, true)),
         overall_rank: standing.and_then(|s| s.rank),
         rests_on: standing.map_or(0, |s| s.rests_on),
+        scale_max: scope.site.config.scale.max,
         ratings: views::rating_views(scope, item),
         best_for: text.best_for.clone(),
         pros: text.pros.clone(),
         cons: text.cons.clone(),
         prose,
-        sources: item.sources.iter().filter_map(|id| scope.site.source(id)).map(|s| views::source_view(scope, s)).collect(),
+        sources: item
+            .sources
+            .iter()
+            .filter_map(|id| scope.site.source(id))
+            .map(|s| views::source_view(scope, s))
+            .collect(),
     };
-    Page { title: text.name.clone(), description: Some(text.summary.clone()), translated, view: View::Item(Box::new(view)) }
+    Page {
+        title: text.name.clone(),
+        description: Some(text.summary.clone()),
+        translated,
+        view: View::Item(Box::new(view)),
+    }
 }
 
 fn table(scope: &Scope) -> TableView {
@@ -194,7 +271,11 @@ fn table(scope: &Scope) -> TableView {
                 .config
                 .criteria
                 .iter()
-                .map(|c| item.ratings.get(&c.id).map(|r| ScoreView::new(r.score, max, false)))
+                .map(|c| {
+                    item.ratings
+                        .get(&c.id)
+                        .map(|r| ScoreView::new(r.score, max, false))
+                })
                 .collect();
             TableRow { standing, scores }
         })
@@ -207,7 +288,10 @@ fn table(scope: &Scope) -> TableView {
             .facts
             .iter()
             .filter(|f| f.table)
-            .map(|f| Link { label: scope.text(&f.label), href: f.id.clone() })
+            .map(|f| Link {
+                label: scope.text(&f.label),
+                href: f.id.clone(),
+            })
             .collect(),
         rows,
     }
@@ -222,7 +306,10 @@ fn ranking(scope: &Scope, criterion: Option<&str>) -> RankingView {
         .and_then(|id| scope.site.config.criterion(id))
         .map(|c| views::criterion_view(scope, c));
     let (id, title) = match &criterion_view {
-        Some(c) => (c.id.clone(), scope.fill("ranking_title", &[("criterion", c.label.clone())])),
+        Some(c) => (
+            c.id.clone(),
+            scope.fill("ranking_title", &[("criterion", c.label.clone())]),
+        ),
         None => ("overall".to_string(), scope.t("overall_chart_title")),
     };
     RankingView {
@@ -236,16 +323,23 @@ fn ranking(scope: &Scope, criterion: Option<&str>) -> RankingView {
 }
 
 /// The bar chart of a ranking, with a description stating its main finding.
-fn chart(scope: &Scope, standings: &[Standing], id: &str, title: String, criterion: Option<&str>) -> String {
+fn chart(
+    scope: &Scope,
+    standings: &[Standing],
+    id: &str,
+    title: String,
+    criterion: Option<&str>,
+) -> String {
     let max = scope.site.config.scale.max as f64;
     let bars = standings
         .iter()
         .map(|s| Bar {
             label: scope.item_name(&scope.site.items[s.item]),
             value: s.score,
-            shown: s
-                .score
-                .map_or_else(|| scope.t("not_rated"), |v| ScoreView::new(v, max, criterion.is_none()).text),
+            shown: s.score.map_or_else(
+                || scope.t("not_rated"),
+                |v| ScoreView::new(v, max, criterion.is_none()).text,
+            ),
         })
         .collect();
     let leaders: Vec<String> = standings
@@ -253,7 +347,10 @@ fn chart(scope: &Scope, standings: &[Standing], id: &str, title: String, criteri
         .filter(|s| s.rank == Some(1))
         .map(|s| scope.item_name(&scope.site.items[s.item]))
         .collect();
-    let top = standings.first().and_then(|s| s.score).map(|v| ScoreView::new(v, max, criterion.is_none()).text);
+    let top = standings
+        .first()
+        .and_then(|s| s.score)
+        .map(|v| ScoreView::new(v, max, criterion.is_none()).text);
     let rated = standings.iter().filter(|s| s.score.is_some()).count();
     let description = scope.fill(
         "chart_finding",
@@ -265,21 +362,41 @@ fn chart(scope: &Scope, standings: &[Standing], id: &str, title: String, criteri
             ("total", standings.len().to_string()),
         ],
     );
-    bar_chart(&BarChart { id: format!("chart-{id}"), title, description, max, bars })
+    bar_chart(&BarChart {
+        id: format!("chart-{id}"),
+        title,
+        description,
+        max,
+        bars,
+    })
 }
 
-fn prose_page(scope: &Scope, slug: &str, renderer: &Renderer, warnings: &mut Vec<Diagnostic>) -> Page {
+fn prose_page(
+    scope: &Scope,
+    slug: &str,
+    renderer: &Renderer,
+    warnings: &mut Vec<Diagnostic>,
+) -> Page {
     let Some(page) = scope.site.page(slug) else {
         return generated(String::new(), View::Empty);
     };
     let (text, translated) = page.text_in(scope.lang, scope.default_lang());
     let (prose, problems) = renderer.prose(scope, &text.body, text.body_line, &text.path, "page-");
     warnings.extend(problems);
-    let sources = scope.site.sources.iter().map(|s| views::source_view(scope, s)).collect();
+    let sources = scope
+        .site
+        .sources
+        .iter()
+        .map(|s| views::source_view(scope, s))
+        .collect();
     Page {
         title: text.title.clone(),
         description: text.description.clone(),
         translated,
-        view: View::Prose(PageView { prose, sources, criteria: criteria(scope) }),
+        view: View::Prose(PageView {
+            prose,
+            sources,
+            criteria: criteria(scope),
+        }),
     }
 }

@@ -60,7 +60,11 @@ mod tests {
 
     #[test]
     fn paths_and_relative_roots() {
-        let path = format!("{}{}", lang_prefix("ko", "en"), Route::Item("gin".into()).path("frameworks"));
+        let path = format!(
+            "{}{}",
+            lang_prefix("ko", "en"),
+            Route::Item("gin".into()).path("frameworks")
+        );
         assert_eq!(path, "ko/frameworks/gin/");
         assert_eq!(root_from(&path), "../../../");
         assert_eq!(file_for(&path), "ko/frameworks/gin/index.html");

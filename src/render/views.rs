@@ -33,7 +33,11 @@ impl Scope<'_> {
             lang_prefix(self.lang, self.default_lang()),
             route.path(&self.site.config.items)
         );
-        if href.is_empty() { "./".to_string() } else { href }
+        if href.is_empty() {
+            "./".to_string()
+        } else {
+            href
+        }
     }
 
     /// An interface string; keys are checked when the theme loads.
@@ -48,7 +52,9 @@ impl Scope<'_> {
 
     /// `template` with `{name}` placeholders filled in.
     pub fn fill(&self, key: &str, values: &[(&str, String)]) -> String {
-        values.iter().fold(self.t(key), |s, (name, value)| s.replace(&format!("{{{name}}}"), value))
+        values.iter().fold(self.t(key), |s, (name, value)| {
+            s.replace(&format!("{{{name}}}"), value)
+        })
     }
 
     pub fn item_name(&self, item: &Item) -> String {
@@ -78,7 +84,11 @@ pub struct ScoreView {
 impl ScoreView {
     pub fn new(score: f64, max: f64, overall: bool) -> ScoreView {
         let rounded = rank::rounded(score);
-        let text = if overall { format!("{rounded:.1}") } else { format_number(rounded) };
+        let text = if overall {
+            format!("{rounded:.1}")
+        } else {
+            format_number(rounded)
+        };
         ScoreView {
             text,
             value: rounded,
@@ -110,7 +120,11 @@ pub fn source_view(scope: &Scope, source: &Source) -> SourceView {
         date: source.date.clone(),
         url: source.url.clone(),
         note: source.note.as_ref().map(|n| scope.text(n)),
-        href: format!("{}#{}", scope.href(&Route::Page("sources".into())), source.id),
+        href: format!(
+            "{}#{}",
+            scope.href(&Route::Page("sources".into())),
+            source.id
+        ),
     }
 }
 
@@ -129,13 +143,20 @@ pub fn fact_view(scope: &Scope, fact: &Fact, item: &Item) -> FactView {
         Some(FactValue::Text(s) | FactValue::Url(s)) => vec![s.clone()],
         Some(FactValue::List(list)) => list.clone(),
         Some(FactValue::Number(n)) => vec![format_number(*n)],
-        Some(FactValue::Choice(key)) => vec![fact.choices.get(key).map(|t| scope.text(t)).unwrap_or_default()],
+        Some(FactValue::Choice(key)) => vec![
+            fact.choices
+                .get(key)
+                .map(|t| scope.text(t))
+                .unwrap_or_default(),
+        ],
         None => Vec::new(),
     };
     FactView {
         id: fact.id.clone(),
         label: scope.text(&fact.label),
-        url: (fact.kind == FactKind::Url).then(|| values.first().cloned()).flatten(),
+        url: (fact.kind == FactKind::Url)
+            .then(|| values.first().cloned())
+            .flatten(),
         values,
     }
 }
@@ -164,7 +185,10 @@ pub fn criterion_view(scope: &Scope, criterion: &Criterion) -> CriterionView {
         .rev()
         .filter_map(|level| {
             let text = criterion.rubric.get(&level.to_string())?;
-            Some(RubricLevel { score: level, meaning: scope.text(text) })
+            Some(RubricLevel {
+                score: level,
+                meaning: scope.text(text),
+            })
         })
         .collect();
     CriterionView {
@@ -201,15 +225,27 @@ pub fn rating_views(scope: &Scope, item: &Item) -> Vec<RatingView> {
         .iter()
         .map(|criterion| {
             let rating = item.ratings.get(&criterion.id);
-            let localized = |map: fn(&crate::model::ItemText) -> &std::collections::BTreeMap<String, String>| {
-                map(text).get(&criterion.id).or_else(|| map(default_text).get(&criterion.id)).cloned()
+            let localized = |map: fn(
+                &crate::model::ItemText,
+            )
+                -> &std::collections::BTreeMap<String, String>| {
+                map(text)
+                    .get(&criterion.id)
+                    .or_else(|| map(default_text).get(&criterion.id))
+                    .cloned()
             };
             RatingView {
                 criterion: criterion_view(scope, criterion),
                 score: rating.map(|r| ScoreView::new(r.score, max, false)),
                 evidence: rating.map(|r| scope.t(&format!("evidence_{}", r.evidence.name()))),
                 sources: rating
-                    .map(|r| r.sources.iter().filter_map(|id| scope.site.source(id)).map(|s| source_view(scope, s)).collect())
+                    .map(|r| {
+                        r.sources
+                            .iter()
+                            .filter_map(|id| scope.site.source(id))
+                            .map(|s| source_view(scope, s))
+                            .collect()
+                    })
                     .unwrap_or_default(),
                 note: localized(|t| &t.notes),
                 reason: localized(|t| &t.reasons).unwrap_or_else(|| scope.t("not_rated_reason")),
@@ -235,7 +271,11 @@ pub struct StandingView {
     pub facts: Vec<FactView>,
 }
 
-pub fn standing_views(scope: &Scope, standings: &[Standing], criterion: Option<&str>) -> Vec<StandingView> {
+pub fn standing_views(
+    scope: &Scope,
+    standings: &[Standing],
+    criterion: Option<&str>,
+) -> Vec<StandingView> {
     let max = scope.site.config.scale.max as f64;
     standings
         .iter()
@@ -252,11 +292,35 @@ pub fn standing_views(scope: &Scope, standings: &[Standing], criterion: Option<&
                 href,
                 score: s.score.map(|v| ScoreView::new(v, max, criterion.is_none())),
                 rests_on: s.rests_on,
-                note: criterion.and_then(|c| text.notes.get(c).or_else(|| item.texts[scope.default_lang()].notes.get(c)).cloned()),
-                reason: criterion.filter(|_| s.score.is_none()).map(|c| {
-                    text.reasons.get(c).cloned().unwrap_or_else(|| scope.t("not_rated_reason"))
+                note: criterion.and_then(|c| {
+                    text.notes
+                        .get(c)
+                        .or_else(|| item.texts[scope.default_lang()].notes.get(c))
+                        .cloned()
                 }),
-                facts: scope.site.config.facts.iter().filter(|f| f.table).map(|f| fact_view(scope, f, item)).collect(),
+                reason: s.score.is_none().then(|| match criterion {
+                    Some(c) => text
+                        .reasons
+                        .get(c)
+                        .cloned()
+                        .unwrap_or_else(|| scope.t("not_rated_reason")),
+                    None => scope.fill(
+                        "overall_too_few",
+                        &[
+                            ("n", s.rests_on.to_string()),
+                            ("total", scope.site.config.criteria.len().to_string()),
+                            ("min", scope.site.config.overall_min_ratings.to_string()),
+                        ],
+                    ),
+                }),
+                facts: scope
+                    .site
+                    .config
+                    .facts
+                    .iter()
+                    .filter(|f| f.table)
+                    .map(|f| fact_view(scope, f, item))
+                    .collect(),
             }
         })
         .collect()

@@ -1,0 +1,116 @@
+//! Translation coverage (pure): for each language other than the default, how many items and
+//! pages are translated, which translations are missing, and which are older than their
+//! original (by their `updated` dates).
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::model::{Site, Translated};
+
+/// Coverage of one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LanguageCoverage {
+    pub lang: String,
+    pub translated: usize,
+    pub total: usize,
+    /// Translation files that do not exist yet.
+    pub missing: Vec<PathBuf>,
+    /// Translation files whose `updated` date is older than their original's.
+    pub outdated: Vec<PathBuf>,
+}
+
+impl LanguageCoverage {
+    pub fn is_complete(&self) -> bool {
+        self.missing.is_empty() && self.outdated.is_empty()
+    }
+}
+
+/// Coverage of every translation language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Coverage(pub Vec<LanguageCoverage>);
+
+impl Coverage {
+    pub fn is_complete(&self) -> bool {
+        self.0.iter().all(LanguageCoverage::is_complete)
+    }
+}
+
+/// One translatable document: where its original is, its date, and its translations' dates.
+struct Document<'a> {
+    path: &'a PathBuf,
+    updated: Option<jiff::civil::Date>,
+    translation: Option<(&'a PathBuf, Option<jiff::civil::Date>)>,
+}
+
+/// Measures translation coverage of the site.
+pub fn coverage(site: &Site) -> Coverage {
+    let default = site.config.default_language.as_str();
+    let languages = site.config.language_codes().filter(|l| *l != default);
+    Coverage(
+        languages
+            .map(|lang| language(site, lang, default))
+            .collect(),
+    )
+}
+
+fn language(site: &Site, lang: &str, default: &str) -> LanguageCoverage {
+    let items = site.items.iter().map(|i| {
+        let original = &i.texts[default];
+        Document {
+            path: &original.path,
+            updated: original.updated,
+            translation: i.texts.get(lang).map(|t| (&t.path, t.updated)),
+        }
+    });
+    let pages = site.pages.iter().map(|p| {
+        let original = &p.texts()[default];
+        Document {
+            path: &original.path,
+            updated: original.updated,
+            translation: p.texts.get(lang).map(|t| (&t.path, t.updated)),
+        }
+    });
+    let mut result = LanguageCoverage {
+        lang: lang.to_string(),
+        translated: 0,
+        total: 0,
+        missing: Vec::new(),
+        outdated: Vec::new(),
+    };
+    for doc in items.chain(pages) {
+        result.total += 1;
+        match doc.translation {
+            None => result
+                .missing
+                .push(doc.path.with_extension(format!("{lang}.md"))),
+            Some((path, updated)) => {
+                result.translated += 1;
+                if matches!((updated, doc.updated), (Some(t), Some(o)) if t < o)
+                    || (updated.is_none() && doc.updated.is_some())
+                {
+                    result.outdated.push(path.clone());
+                }
+            }
+        }
+    }
+    result
+}
+
+impl fmt::Display for Coverage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for lang in &self.0 {
+            writeln!(
+                f,
+                "translation {}: {}/{} translated",
+                lang.lang, lang.translated, lang.total
+            )?;
+            for path in &lang.missing {
+                writeln!(f, "  missing: {}", path.display())?;
+            }
+            for path in &lang.outdated {
+                writeln!(f, "  older than its original: {}", path.display())?;
+            }
+        }
+        Ok(())
+    }
+}
