@@ -7,8 +7,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::content::frontmatter::Format;
-use crate::content::parse::Block;
+use crate::content::parse::{Block, read_toml};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::text::Text;
 
@@ -109,15 +108,8 @@ pub struct Config {
 impl Config {
     /// Reads and checks `site.toml`.
     pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| vec![Diagnostic::error(path, format!("cannot read: {e}"))])?;
-        let block = Block {
-            path,
-            text: &text,
-            format: Format::Toml,
-            first_line: 1,
-        };
-        let mut config: Config = block.parse().map_err(|d| vec![d])?;
+        let (text, mut config): (String, Config) = read_toml(path).map_err(|d| vec![d])?;
+        let block = Block::toml_file(path, &text);
         let mut diagnostics = Diagnostics::default();
         config.check(&block, &mut diagnostics);
         if !config.base_url.ends_with('/') {

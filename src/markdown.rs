@@ -162,38 +162,13 @@ fn links<'a>(
 ) -> Vec<Spanned<'a>> {
     events
         .into_iter()
-        .map(|(event, range)| {
-            let event = match event {
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let dest_url = checked_url(dest_url, range.start, context, problems);
-                    Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    })
-                }
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let dest_url = checked_url(dest_url, range.start, context, problems);
-                    Event::Start(Tag::Image {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    })
-                }
-                other => other,
-            };
+        .map(|(mut event, range)| {
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
+                &mut event
+            {
+                let url = std::mem::replace(dest_url, CowStr::Borrowed(""));
+                *dest_url = checked_url(url, range.start, context, problems);
+            }
             (event, range)
         })
         .collect()

@@ -3,7 +3,7 @@
 //! missing key is a warning naming it and never a raw key shown to a reader.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use walkdir::WalkDir;
 
@@ -100,16 +100,11 @@ fn load_strings(
     Ok((tables, warnings))
 }
 
-fn read_table(path: &PathBuf) -> Result<Strings, Failure> {
+fn read_table(path: &Path) -> Result<Strings, Failure> {
     if !path.exists() {
         return Ok(Strings::new());
     }
-    let text = std::fs::read_to_string(path).map_err(|e| Failure::io(path, &e))?;
-    let block = crate::content::parse::Block {
-        path,
-        text: &text,
-        format: crate::content::frontmatter::Format::Toml,
-        first_line: 1,
-    };
-    block.parse().map_err(Failure::single)
+    crate::content::parse::read_toml(path)
+        .map(|(_, table)| table)
+        .map_err(Failure::single)
 }

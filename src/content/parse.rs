@@ -19,7 +19,26 @@ pub struct Block<'a> {
     pub first_line: usize,
 }
 
-impl Block<'_> {
+/// Reads a whole TOML file (configuration, sources, string tables): its text, for locating
+/// fields afterwards, and its parsed value.
+pub fn read_toml<T: DeserializeOwned>(path: &Path) -> Result<(String, T), Diagnostic> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Diagnostic::error(path, format!("cannot read: {e}")))?;
+    let value = Block::toml_file(path, &text).parse()?;
+    Ok((text, value))
+}
+
+impl<'a> Block<'a> {
+    /// A whole TOML file as one block.
+    pub fn toml_file(path: &'a Path, text: &'a str) -> Block<'a> {
+        Block {
+            path,
+            text,
+            format: Format::Toml,
+            first_line: 1,
+        }
+    }
+
     /// Deserialises the block, or explains why it cannot be.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
         match self.format {

@@ -7,8 +7,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::config::is_id;
-use crate::content::frontmatter::Format;
-use crate::content::parse::Block;
+use crate::content::parse::{Block, read_toml};
 use crate::error::Diagnostic;
 use crate::text::Text;
 
@@ -39,15 +38,8 @@ pub fn load(path: &Path) -> Result<Vec<Source>, Vec<Diagnostic>> {
     if !path.exists() {
         return Ok(Vec::new());
     }
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| vec![Diagnostic::error(path, format!("cannot read: {e}"))])?;
-    let block = Block {
-        path,
-        text: &text,
-        format: Format::Toml,
-        first_line: 1,
-    };
-    let file: SourcesFile = block.parse().map_err(|d| vec![d])?;
+    let (text, file): (String, SourcesFile) = read_toml(path).map_err(|d| vec![d])?;
+    let block = Block::toml_file(path, &text);
     let problems = check(&file.sources, &block);
     if problems.is_empty() {
         Ok(file.sources)

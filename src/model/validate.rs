@@ -374,50 +374,28 @@ impl Context<'_> {
         pages: &mut BTreeMap<String, Page>,
         out: &mut Diagnostics,
     ) {
-        let original = |folder: &str| {
-            let name = format!("{}.md", file.slug);
-            file.path.parent().unwrap_or(Path::new(folder)).join(name)
+        let original = file.path.with_file_name(format!("{}.md", file.slug));
+        let attached = match file.kind {
+            Kind::Item => items.get_mut(&file.slug).map(|item| {
+                if let Some(text) = self.item_translation(file, item, out) {
+                    item.texts.insert(file.lang.clone(), text);
+                }
+            }),
+            Kind::Page => pages.get_mut(&file.slug).map(|page| {
+                if let Some(text) = page_text(file, out) {
+                    page.texts.insert(file.lang.clone(), text);
+                }
+            }),
         };
-        let missing = |out: &mut Diagnostics| {
+        // An original that exists but failed validation has reported its own errors.
+        if attached.is_none() && !original.exists() {
             out.push(Diagnostic::error(
                 &file.path,
                 format!(
                     "translation without an original: {} does not exist",
-                    original("").display()
+                    original.display()
                 ),
             ));
-        };
-        match file.kind {
-            Kind::Item => match items.get_mut(&file.slug) {
-                Some(item) => {
-                    if let Some(text) = self.item_translation(file, item, out) {
-                        item.texts.insert(file.lang.clone(), text);
-                    }
-                }
-                None if !file
-                    .path
-                    .with_file_name(format!("{}.md", file.slug))
-                    .exists() =>
-                {
-                    missing(out)
-                }
-                None => {}
-            },
-            Kind::Page => match pages.get_mut(&file.slug) {
-                Some(page) => {
-                    if let Some(text) = page_text(file, out) {
-                        page.texts.insert(file.lang.clone(), text);
-                    }
-                }
-                None if !file
-                    .path
-                    .with_file_name(format!("{}.md", file.slug))
-                    .exists() =>
-                {
-                    missing(out)
-                }
-                None => {}
-            },
         }
     }
 
