@@ -131,6 +131,11 @@ impl Config {
         self.criteria.iter().find(|c| c.id == id)
     }
 
+    /// Facts shown as columns of the comparison table, in configured order.
+    pub fn table_facts(&self) -> impl Iterator<Item = &Fact> {
+        self.facts.iter().filter(|f| f.table)
+    }
+
     /// The configured fact with this id.
     pub fn fact(&self, id: &str) -> Option<&Fact> {
         self.facts.iter().find(|f| f.id == id)

@@ -285,9 +285,7 @@ fn table(scope: &Scope) -> TableView {
         facts: scope
             .site
             .config
-            .facts
-            .iter()
-            .filter(|f| f.table)
+            .table_facts()
             .map(|f| Link {
                 label: scope.text(&f.label),
                 href: f.id.clone(),

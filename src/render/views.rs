@@ -316,9 +316,7 @@ pub fn standing_views(
                 facts: scope
                     .site
                     .config
-                    .facts
-                    .iter()
-                    .filter(|f| f.table)
+                    .table_facts()
                     .map(|f| fact_view(scope, f, item))
                     .collect(),
             }
