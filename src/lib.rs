@@ -82,12 +82,10 @@ pub fn load(project: &Project) -> Result<(Site, Vec<Diagnostic>), Failure> {
             format!("{url}/")
         };
     }
-    let sources = model::source::load(&content.join("sources.toml"));
-    let (files, mut problems) = content::walk::read_all(&content, &config);
-    let sources = sources.unwrap_or_else(|p| {
-        problems.extend(p);
-        Vec::new()
-    });
+    let (files, problems) = content::walk::read_all(&content, &config);
+    // A broken sources file would make every citation look unknown: report it alone.
+    let sources = model::source::load(&content.join("sources.toml"))
+        .map_err(|broken| Failure::new(merge(problems.clone(), broken)))?;
     let validated = model::validate::validate(config, sources, &files, render::routes::RESERVED);
     match validated {
         Ok((site, warnings)) if !problems.iter().any(Diagnostic::is_error) => Ok((site, warnings)),

@@ -13,6 +13,11 @@ pub const MARKER: &str = ".versus-output";
 
 /// Folders the output may never be, given the project's root.
 fn forbidden(project: &Path) -> Vec<PathBuf> {
+    let project = if project.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        project
+    };
     let mut list = vec![
         project.to_path_buf(),
         project.join("content"),
@@ -35,6 +40,7 @@ pub fn check_target(output: &Path, project: &Path) -> Result<PathBuf, Failure> {
             format!("refusing to use this output folder: {why}"),
         ))
     };
+    let output = &fs::canonicalize(output).unwrap_or_else(|_| output.to_path_buf());
     let parent = output
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -107,6 +107,14 @@ fn first_line(message: &str) -> &str {
 /// diagnostic carries the position itself.
 fn strip_yaml_location(message: &str) -> String {
     let message = first_line(message);
+    let message = message.strip_prefix("error: ").unwrap_or(message);
+    let message = match message
+        .strip_prefix("line ")
+        .and_then(|rest| rest.split_once(": "))
+    {
+        Some((position, rest)) if position.contains("column") => rest,
+        _ => message,
+    };
     let cut = [" at line ", " at <input>", "<input>:"]
         .iter()
         .filter_map(|marker| message.find(marker))

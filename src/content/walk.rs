@@ -141,7 +141,8 @@ fn name_parts(path: &Path, stem: &str, config: &Config) -> Result<(String, Strin
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes =
         std::fs::read(path).map_err(|e| Diagnostic::error(path, format!("cannot read: {e}")))?;
-    match std::str::from_utf8(&bytes) {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
         Ok(text) => Ok(normalize(text)),
         Err(e) => {
             let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");

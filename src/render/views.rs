@@ -107,8 +107,8 @@ pub struct SourceView {
     pub date: Option<String>,
     pub url: Option<String>,
     pub note: Option<String>,
-    /// Link to its entry on the sources page.
-    pub href: String,
+    /// Link to its entry on the sources page, else to the source itself.
+    pub href: Option<String>,
 }
 
 pub fn source_view(scope: &Scope, source: &Source) -> SourceView {
@@ -120,11 +120,14 @@ pub fn source_view(scope: &Scope, source: &Source) -> SourceView {
         date: source.date.clone(),
         url: source.url.clone(),
         note: source.note.as_ref().map(|n| scope.text(n)),
-        href: format!(
-            "{}#{}",
-            scope.href(&Route::Page("sources".into())),
-            source.id
-        ),
+        href: match scope.site.page("sources") {
+            Some(_) => Some(format!(
+                "{}#{}",
+                scope.href(&Route::Page("sources".into())),
+                source.id
+            )),
+            None => source.url.clone(),
+        },
     }
 }
 

@@ -1,0 +1,15 @@
+//! The integration test suite: one binary, one module per feature (mdBook's layout). Every test
+//! copies a fixture site from `tests/fixtures/<case>/` (or the shipped `content/`) together with
+//! the real `themes/` into a temporary folder, runs the `versus` binary on it and checks what it
+//! printed and wrote.
+
+mod site {
+    mod bad_input;
+    mod build;
+    mod cli;
+    mod determinism;
+    mod i18n;
+    mod output_safety;
+    mod shipped;
+    mod support;
+}

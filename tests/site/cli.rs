@@ -1,0 +1,32 @@
+//! The command line itself: finding the project, and what happens outside one.
+
+use super::support::{SiteTest, versus};
+
+#[test]
+fn outside_a_project_it_says_what_to_do() {
+    let empty = SiteTest::empty();
+    let run = versus(empty.root(), &["build"]);
+    assert_eq!(
+        run.stderr,
+        "error: no content/site.toml in this folder or any parent: run from a versus project or pass --root\n"
+    );
+    assert_eq!(run.status.code(), Some(2));
+}
+
+#[test]
+fn without_root_it_finds_the_project_from_a_subfolder() {
+    let site = SiteTest::fixture("bilingual");
+    let run = versus(&site.path("content/items"), &["build"]);
+    run.assert_clean();
+    let output = site.path("output");
+    let last = run.stdout.lines().last().unwrap_or_default();
+    let prefix = format!("built 20 pages (23 files) into {} in ", output.display());
+    assert!(
+        last.starts_with(&prefix) && last.ends_with(" ms"),
+        "the summary names the output: {last:?}"
+    );
+    assert!(
+        output.join("items/alpha/index.html").is_file(),
+        "built into the project's output/"
+    );
+}
