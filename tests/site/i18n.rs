@@ -2,7 +2,7 @@
 //! language (and `x-default`) at absolute addresses, and its language switcher leads to the
 //! same page in the other language; an untranslated item says so.
 
-use super::support::{SiteTest, attr, one, resolve, select, text};
+use super::support::{SiteTest, attr, one, resolve, select, text, texts};
 
 const BASE_URL: &str = "https://example.org/widgets/";
 const LANGUAGES: [&str; 2] = ["en", "ko"];
@@ -10,14 +10,19 @@ const LANGUAGES: [&str; 2] = ["en", "ko"];
 /// Each built page: its file below the output, its language, and its path in any language
 /// (`items/alpha/`, `` for the home page, `404.html`).
 fn pages(site: &SiteTest) -> Vec<(String, &'static str, String)> {
+    pages_in(site, &LANGUAGES)
+}
+
+/// [`pages`] for a site in these languages, the first being the default.
+fn pages_in(site: &SiteTest, languages: &[&'static str]) -> Vec<(String, &'static str, String)> {
     site.tree("output")
         .paths_ending(".html")
         .into_iter()
         .map(|file| {
-            let (lang, rest) = match file.strip_prefix("ko/") {
-                Some(rest) => ("ko", rest),
-                None => ("en", file),
-            };
+            let (lang, rest) = languages[1..]
+                .iter()
+                .find_map(|l| file.strip_prefix(&format!("{l}/")).map(|rest| (*l, rest)))
+                .unwrap_or((languages[0], file));
             let path = rest.strip_suffix("index.html").unwrap_or(rest).to_string();
             (file.to_string(), lang, path)
         })
@@ -54,7 +59,11 @@ fn alternates(site: &SiteTest, page: &str) -> Vec<(String, String)> {
 }
 
 fn expected_alternates(base: &str, path: &str) -> Vec<(String, String)> {
-    let mut expected: Vec<(String, String)> = LANGUAGES
+    expected_alternates_in(&LANGUAGES, base, path)
+}
+
+fn expected_alternates_in(languages: &[&str], base: &str, path: &str) -> Vec<(String, String)> {
+    let mut expected: Vec<(String, String)> = languages
         .iter()
         .map(|lang| (lang.to_string(), url(base, lang, path)))
         .collect();
@@ -142,4 +151,152 @@ fn an_untranslated_item_is_shown_in_the_default_language_and_says_so() {
     );
     assert_eq!(attr(one(&alpha, "main article"), "lang"), "ko");
     assert_eq!(text(one(&alpha, "main h1")), "알파");
+}
+
+/// The coverage report of a build's stdout: for each language, translated and total counts and
+/// the missing files, as printed.
+fn coverage_report(stdout: &str) -> Vec<(String, usize, usize, Vec<String>)> {
+    let mut report: Vec<(String, usize, usize, Vec<String>)> = Vec::new();
+    for line in stdout.lines() {
+        let words: Vec<&str> = line
+            .split(|c: char| c.is_whitespace() || c == ':')
+            .filter(|w| !w.is_empty())
+            .collect();
+        match words.as_slice() {
+            ["translation", lang, counts, "translated"] => {
+                let (n, m) = counts.split_once('/').expect("N/M");
+                report.push((
+                    lang.to_string(),
+                    n.parse().expect("a count"),
+                    m.parse().expect("a count"),
+                    Vec::new(),
+                ));
+            }
+            ["missing", path] => report
+                .last_mut()
+                .expect("a missing file follows its language")
+                .3
+                .push(path.to_string()),
+            _ => {}
+        }
+    }
+    report
+}
+
+#[test]
+fn the_coverage_report_counts_translations() {
+    let site = SiteTest::fixture("bilingual");
+    let build = site.build();
+    build.assert_clean();
+    assert_eq!(
+        coverage_report(&build.stdout),
+        vec![(
+            "ko".to_string(),
+            4,
+            5,
+            vec!["content/items/gamma.ko.md".to_string()]
+        )],
+        "stdout:\n{}",
+        build.stdout
+    );
+}
+
+#[test]
+fn strict_fails_on_a_missing_translation() {
+    let site = SiteTest::fixture("bilingual");
+    let build = site.build_with(&["--strict"]);
+    assert_eq!(build.status.code(), Some(1), "exit status");
+    assert!(
+        build
+            .stderr
+            .lines()
+            .any(|l| l.trim() == "missing: content/items/gamma.ko.md"),
+        "stderr names the missing file:\n{}",
+        build.stderr
+    );
+    assert!(!site.path("output").exists(), "no output is written");
+}
+
+#[test]
+fn a_third_language_is_configuration_and_files_only() {
+    const THREE: [&str; 3] = ["en", "ko", "fr"];
+    let site = SiteTest::fixture("bilingual");
+    site.edit(
+        "content/site.toml",
+        "[[languages]]\ncode = \"ko\"\nname = \"한국어\"\n",
+        "[[languages]]\ncode = \"ko\"\nname = \"한국어\"\n\n\
+         [[languages]]\ncode = \"fr\"\nname = \"Français\"\n",
+    );
+    let en = String::from_utf8(site.read("themes/default/i18n/en.toml")).expect("UTF-8");
+    let fr: String = en
+        .lines()
+        .filter(|l| !l.starts_with("nav_rankings "))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_eq!(
+        fr.lines().count() + 1,
+        en.lines().count(),
+        "one key dropped"
+    );
+    site.write("themes/default/i18n/fr.toml", fr);
+    site.write(
+        "content/items/alpha.fr.md",
+        "+++\nname = \"Alpha en français\"\nsummary = \"Le premier widget.\"\n\
+         best_for = [\"Vitesse\"]\npros = [\"Rapide\"]\ncons = [\"Nouveau\"]\n\n\
+         [ratings.speed]\nnote = \"Rapide selon la revue.\"\n\n\
+         [ratings.docs]\nnote = \"Apprécié dans le sondage.\"\n+++\n\n\
+         ## Aperçu\n\nAlpha est plus simple que [Beta](@/items/beta).\n",
+    );
+
+    let build = site.build();
+    assert!(
+        build.status.success(),
+        "the build failed:\n{}",
+        build.stderr
+    );
+    assert!(
+        build
+            .stderr
+            .lines()
+            .any(|l| l.contains("warning") && l.contains("`nav_rankings`")),
+        "a warning names the missing key:\n{}",
+        build.stderr
+    );
+
+    let home = site.page("fr/index.html");
+    assert_eq!(attr(one(&home, "html"), "lang"), "fr");
+
+    let pages = pages_in(&site, &THREE);
+    assert!(pages.iter().any(|(_, lang, _)| *lang == "fr"));
+    for (page, lang, path) in &pages {
+        assert_eq!(attr(one(&site.page(page), "html"), "lang"), *lang, "{page}");
+        assert_eq!(
+            alternates(&site, page),
+            expected_alternates_in(&THREE, BASE_URL, path),
+            "{page}"
+        );
+    }
+
+    let alpha = site.page("fr/items/alpha/index.html");
+    assert!(select(&alpha, "main .notice").is_empty(), "translated");
+    assert_eq!(attr(one(&alpha, "main article"), "lang"), "fr");
+    assert_eq!(text(one(&alpha, "main h1")), "Alpha en français");
+    assert_eq!(text(one(&alpha, "main .lede")), "Le premier widget.");
+
+    let beta = site.page("fr/items/beta/index.html");
+    assert_eq!(select(&beta, "main .notice").len(), 1, "a notice");
+    assert_eq!(attr(one(&beta, "main article"), "lang"), "en");
+
+    // The French nav falls back to the English label of the missing key, never the key.
+    let english = texts(&site.page("index.html"), "nav.main-nav a");
+    let french = texts(&home, "nav.main-nav a");
+    assert_eq!(
+        french, english,
+        "the nav is the English text where fr has none"
+    );
+    assert!(french.iter().any(|label| label == "Rankings"), "{french:?}");
+    assert!(
+        !french.iter().any(|label| label.contains("nav_")),
+        "{french:?}"
+    );
 }
