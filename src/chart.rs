@@ -107,6 +107,166 @@ fn percent(value: f64, max: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// One series of a radar chart: a value per axis, `None` where not rated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub values: Vec<Option<f64>>,
+}
+
+/// A radar (spider) chart: one axis per criterion, one outline per series. The first series is
+/// drawn solid with round markers, the second dashed with square ones, so colour is never the
+/// only way to tell them apart. Unrated axes break the outline instead of dropping to zero.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RadarChart {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub axes: Vec<String>,
+    /// Text under each axis label (a single series' score, or empty).
+    pub axis_notes: Vec<String>,
+    pub max: f64,
+    pub series: Vec<Series>,
+}
+
+const RADAR_WIDTH: f64 = 520.0;
+const RADAR_HEIGHT: f64 = 380.0;
+const RADAR_RADIUS: f64 = 125.0;
+
+/// Draws a radar chart as inline SVG.
+pub fn radar_chart(chart: &RadarChart) -> String {
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg class="chart radar-chart" role="img" viewBox="0 0 {RADAR_WIDTH} {RADAR_HEIGHT}" aria-labelledby="{id}-title {id}-desc" xmlns="http://www.w3.org/2000/svg"><title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#,
+        id = escape(&chart.id),
+        title = escape(&chart.title),
+        desc = escape(&chart.description),
+    );
+    radar_grid(&mut svg, chart);
+    for (index, series) in chart.series.iter().enumerate() {
+        radar_series(&mut svg, chart, series, index);
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// The point at `value` on axis `axis` of `count`, as rounded SVG coordinates.
+fn radar_point(axis: usize, count: usize, value: f64, max: f64) -> (f64, f64) {
+    let r = if max > 0.0 {
+        value.clamp(0.0, max) / max * RADAR_RADIUS
+    } else {
+        0.0
+    };
+    point_at(axis, count, r)
+}
+
+/// The point `r` pixels from the centre along axis `axis` of `count`.
+fn point_at(axis: usize, count: usize, r: f64) -> (f64, f64) {
+    let angle = -std::f64::consts::FRAC_PI_2 + axis as f64 * std::f64::consts::TAU / count as f64;
+    let round = |v: f64| (v * 10.0).round() / 10.0;
+    (
+        round(RADAR_WIDTH / 2.0 + r * angle.cos()),
+        round(RADAR_HEIGHT / 2.0 + r * angle.sin()),
+    )
+}
+
+fn radar_grid(svg: &mut String, chart: &RadarChart) {
+    let count = chart.axes.len();
+    svg.push_str(r#"<g class="grid" aria-hidden="true">"#);
+    for ring in 1..=chart.max.ceil() as u32 {
+        let points: Vec<String> = (0..count)
+            .map(|axis| {
+                let (x, y) = radar_point(axis, count, f64::from(ring), chart.max);
+                format!("{x},{y}")
+            })
+            .collect();
+        let _ = write!(svg, r#"<polygon points="{}"/>"#, points.join(" "));
+    }
+    for axis in 0..count {
+        let (x, y) = radar_point(axis, count, chart.max, chart.max);
+        let _ = write!(
+            svg,
+            r#"<line x1="{cx}" y1="{cy}" x2="{x}" y2="{y}"/>"#,
+            cx = RADAR_WIDTH / 2.0,
+            cy = RADAR_HEIGHT / 2.0
+        );
+    }
+    svg.push_str("</g>");
+    for (axis, label) in chart.axes.iter().enumerate() {
+        let (x, y) = point_at(axis, count, RADAR_RADIUS + 16.0);
+        let anchor = match x - RADAR_WIDTH / 2.0 {
+            dx if dx > 8.0 => "start",
+            dx if dx < -8.0 => "end",
+            _ => "middle",
+        };
+        let note = chart.axis_notes.get(axis).filter(|n| !n.is_empty());
+        let y = if y < RADAR_HEIGHT / 2.0 - 8.0 && note.is_some() {
+            y - 8.0
+        } else {
+            y
+        };
+        let _ = write!(
+            svg,
+            r#"<text class="label" x="{x}" y="{y}" text-anchor="{anchor}">{}"#,
+            escape(label)
+        );
+        if let Some(note) = note {
+            let _ = write!(
+                svg,
+                r#"<tspan class="value" x="{x}" dy="16">{}</tspan>"#,
+                escape(note)
+            );
+        }
+        svg.push_str("</text>");
+    }
+}
+
+fn radar_series(svg: &mut String, chart: &RadarChart, series: &Series, index: usize) {
+    let count = chart.axes.len();
+    let points: Vec<Option<(f64, f64)>> = series
+        .values
+        .iter()
+        .enumerate()
+        .map(|(axis, v)| v.map(|v| radar_point(axis, count, v, chart.max)))
+        .collect();
+    let _ = write!(svg, r#"<g class="series series-{index}">"#);
+    let complete = points.iter().all(Option::is_some);
+    if complete && count > 2 {
+        let all: Vec<String> = points
+            .iter()
+            .flatten()
+            .map(|(x, y)| format!("{x},{y}"))
+            .collect();
+        let _ = write!(svg, r#"<polygon class="area" points="{}"/>"#, all.join(" "));
+    } else {
+        for axis in 0..count {
+            if let (Some((x1, y1)), Some((x2, y2))) = (points[axis], points[(axis + 1) % count]) {
+                let _ = write!(
+                    svg,
+                    r#"<line class="edge" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/>"#
+                );
+            }
+        }
+    }
+    for (x, y) in points.iter().flatten() {
+        match index {
+            0 => {
+                let _ = write!(svg, r#"<circle cx="{x}" cy="{y}" r="4.5"/>"#);
+            }
+            _ => {
+                let _ = write!(
+                    svg,
+                    r#"<rect x="{}" y="{}" width="8" height="8"/>"#,
+                    x - 4.0,
+                    y - 4.0
+                );
+            }
+        }
+    }
+    svg.push_str("</g>");
+}
+
 /// Escapes text for XML content and attributes.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -168,6 +328,52 @@ mod tests {
             r#"</svg>"#,
         );
         assert_eq!(bar_chart(&chart()), expected);
+    }
+
+    fn radar() -> RadarChart {
+        RadarChart {
+            id: "radar".into(),
+            title: "Ratings".into(),
+            description: "Strongest: speed".into(),
+            axes: vec!["Speed".into(), "학습".into(), "Scale".into()],
+            axis_notes: vec!["5".into(), "not rated".into(), "3".into()],
+            max: 5.0,
+            series: vec![Series {
+                name: "A".into(),
+                values: vec![Some(5.0), None, Some(3.0)],
+            }],
+        }
+    }
+
+    #[test]
+    fn radar_chart_snapshot() {
+        let expected = concat!(
+            r#"<svg class="chart radar-chart" role="img" viewBox="0 0 520 380" aria-labelledby="radar-title radar-desc" xmlns="http://www.w3.org/2000/svg">"#,
+            r#"<title id="radar-title">Ratings</title><desc id="radar-desc">Strongest: speed</desc>"#,
+            r#"<g class="grid" aria-hidden="true"><polygon points="260,165 281.7,202.5 238.3,202.5"/>"#,
+            r#"<polygon points="260,140 303.3,215 216.7,215"/><polygon points="260,115 325,227.5 195,227.5"/>"#,
+            r#"<polygon points="260,90 346.6,240 173.4,240"/><polygon points="260,65 368.3,252.5 151.7,252.5"/>"#,
+            r#"<line x1="260" y1="190" x2="260" y2="65"/><line x1="260" y1="190" x2="368.3" y2="252.5"/>"#,
+            r#"<line x1="260" y1="190" x2="151.7" y2="252.5"/></g>"#,
+            r#"<text class="label" x="260" y="41" text-anchor="middle">Speed<tspan class="value" x="260" dy="16">5</tspan></text>"#,
+            r#"<text class="label" x="382.1" y="260.5" text-anchor="start">학습<tspan class="value" x="382.1" dy="16">not rated</tspan></text>"#,
+            r#"<text class="label" x="137.9" y="260.5" text-anchor="end">Scale<tspan class="value" x="137.9" dy="16">3</tspan></text>"#,
+            r#"<g class="series series-0"><line class="edge" x1="195" y1="227.5" x2="260" y2="65"/>"#,
+            r#"<circle cx="260" cy="65" r="4.5"/><circle cx="195" cy="227.5" r="4.5"/></g></svg>"#,
+        );
+        assert_eq!(radar_chart(&radar()), expected);
+    }
+
+    #[test]
+    fn a_second_series_is_drawn_with_square_markers() {
+        let mut chart = radar();
+        chart.series.push(Series {
+            name: "B".into(),
+            values: vec![Some(1.0), Some(1.0), Some(1.0)],
+        });
+        let svg = radar_chart(&chart);
+        assert!(svg.contains(r#"<g class="series series-1"><polygon class="area""#));
+        assert_eq!(svg.matches("<rect").count(), 3);
     }
 
     #[test]

@@ -83,6 +83,18 @@ fn one() -> usize {
     1
 }
 
+/// A named weighting of the criteria for a reader's goal ("learning the fundamentals"), offered
+/// on the choose page and precomputed at build time so that it works without JavaScript.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preset {
+    pub id: String,
+    pub label: Text,
+    pub description: Text,
+    /// Weight per criterion id; criteria left out weigh 0.
+    pub weights: BTreeMap<String, f64>,
+}
+
 /// The whole site configuration.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -103,6 +115,35 @@ pub struct Config {
     pub criteria: Vec<Criterion>,
     #[serde(default)]
     pub facts: Vec<Fact>,
+    #[serde(default)]
+    pub presets: Vec<Preset>,
+    #[serde(default)]
+    pub pairs: PairsConfig,
+}
+
+/// Which "X vs Y" pages are generated: every pair up to `all_up_to` items; past it, only pairs
+/// sharing a value of one of the `group_by` facts (the picker compares the others in the
+/// browser).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PairsConfig {
+    #[serde(default = "all_pairs_up_to")]
+    pub all_up_to: usize,
+    #[serde(default)]
+    pub group_by: Vec<String>,
+}
+
+impl Default for PairsConfig {
+    fn default() -> Self {
+        PairsConfig {
+            all_up_to: all_pairs_up_to(),
+            group_by: Vec::new(),
+        }
+    }
+}
+
+fn all_pairs_up_to() -> usize {
+    50
 }
 
 impl Config {
@@ -139,6 +180,14 @@ impl Config {
     /// The configured fact with this id.
     pub fn fact(&self, id: &str) -> Option<&Fact> {
         self.facts.iter().find(|f| f.id == id)
+    }
+
+    /// The weights of the overall score: each criterion's configured weight.
+    pub fn weights(&self) -> BTreeMap<String, f64> {
+        self.criteria
+            .iter()
+            .map(|c| (c.id.clone(), c.weight))
+            .collect()
     }
 
     /// Text in a language, falling back to the default language.
@@ -189,10 +238,63 @@ impl Config {
         self.check_ids(block, out);
         self.check_criteria(block, out);
         self.check_facts(block, out);
+        self.check_presets(block, out);
+        for fact in &self.pairs.group_by {
+            if self.fact(fact).is_none() {
+                out.push(
+                    Diagnostic::error(
+                        block.path,
+                        format!("pairs.group_by: unknown fact \"{fact}\""),
+                    )
+                    .at(block.locate(&["pairs", "group_by"])),
+                );
+            }
+        }
+    }
+
+    fn check_presets(&self, block: &Block, out: &mut Diagnostics) {
+        for preset in &self.presets {
+            let at = || block.locate(&["presets", "weights"]);
+            for (id, weight) in &preset.weights {
+                if self.criterion(id).is_none() {
+                    out.push(
+                        Diagnostic::error(
+                            block.path,
+                            format!("preset \"{}\": unknown criterion \"{id}\"", preset.id),
+                        )
+                        .at(at()),
+                    );
+                }
+                if weight.is_nan() || *weight < 0.0 {
+                    out.push(
+                        Diagnostic::error(
+                            block.path,
+                            format!(
+                                "preset \"{}\": weight of \"{id}\" must be 0 or more",
+                                preset.id
+                            ),
+                        )
+                        .at(at()),
+                    );
+                }
+            }
+            if !preset.weights.values().any(|w| *w > 0.0) {
+                out.push(
+                    Diagnostic::error(
+                        block.path,
+                        format!(
+                            "preset \"{}\" gives no criterion a weight above 0",
+                            preset.id
+                        ),
+                    )
+                    .at(at()),
+                );
+            }
+        }
     }
 
     fn check_ids(&self, block: &Block, out: &mut Diagnostics) {
-        let groups: [(&str, Vec<&str>); 3] = [
+        let groups: [(&str, Vec<&str>); 4] = [
             (
                 "languages",
                 self.languages.iter().map(|l| l.code.as_str()).collect(),
@@ -202,6 +304,10 @@ impl Config {
                 self.criteria.iter().map(|c| c.id.as_str()).collect(),
             ),
             ("facts", self.facts.iter().map(|f| f.id.as_str()).collect()),
+            (
+                "presets",
+                self.presets.iter().map(|p| p.id.as_str()).collect(),
+            ),
         ];
         for (group, ids) in groups {
             let mut seen = BTreeSet::new();

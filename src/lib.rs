@@ -2,9 +2,11 @@
 //!
 //! The pipeline, one stage per module: `config` (site.toml) → `content` (read files, split
 //! and parse front-matter) → `model::validate` (raw into valid) → `rank` (derived values) →
-//! `render` (pages in every language) → `output` (staged, then swapped into place).
+//! `render` (pages in every language) → `output` (staged, then swapped into place). `build`,
+//! `check` and `serve` share every stage up to `render`; only `build` writes the site to disk.
 
 pub mod chart;
+pub mod check;
 pub mod config;
 pub mod content;
 pub mod coverage;
@@ -13,10 +15,15 @@ pub mod highlight;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod pairs;
 pub mod rank;
 pub mod render;
+pub mod report;
+pub mod scaffold;
+pub mod serve;
 pub mod text;
 pub mod theme;
+pub mod url;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -56,7 +63,8 @@ impl Project {
         self.root.join("content")
     }
 
-    fn theme(&self) -> PathBuf {
+    /// The project's own theme folder, whose files override the built-in theme's.
+    pub fn theme(&self) -> PathBuf {
         self.root.join("themes").join("default")
     }
 }
@@ -65,7 +73,8 @@ impl Project {
 #[derive(Debug)]
 pub struct Report {
     pub pages: usize,
-    pub files: usize,
+    /// The files written, as paths below the output folder.
+    pub files: Vec<String>,
     pub warnings: Vec<Diagnostic>,
     pub coverage: coverage::Coverage,
     pub elapsed: Duration,
@@ -96,7 +105,15 @@ pub fn load(project: &Project) -> Result<(Site, Vec<Diagnostic>), Failure> {
 
 /// Renders the whole site into memory, with its translation coverage.
 pub fn render(project: &Project) -> Result<(Rendered, coverage::Coverage), Failure> {
-    let (site, mut warnings) = load(project)?;
+    render_with(project, &Highlighter::default())
+}
+
+/// [`render`] with syntaxes already loaded, for a process that renders many times (`serve`).
+pub fn render_with(
+    project: &Project,
+    highlighter: &Highlighter,
+) -> Result<(Rendered, coverage::Coverage), Failure> {
+    let (site, warnings) = load(project)?;
     let coverage = coverage::coverage(&site);
     if project.strict && !coverage.is_complete() {
         let message = format!("--strict: translations are missing or out of date\n{coverage}");
@@ -105,13 +122,27 @@ pub fn render(project: &Project) -> Result<(Rendered, coverage::Coverage), Failu
             message.trim_end(),
         )));
     }
+    let rendered = render_site(project, &site, warnings, highlighter)?;
+    Ok((rendered, coverage))
+}
+
+/// Renders a loaded site (every page, the theme's static files); `warnings` are those of
+/// loading it, returned with the rendering's own.
+pub fn render_site(
+    project: &Project,
+    site: &Site,
+    mut warnings: Vec<Diagnostic>,
+    highlighter: &Highlighter,
+) -> Result<Rendered, Failure> {
     let codes: Vec<&str> = site.config.language_codes().collect();
     let (theme, theme_warnings) = Theme::load(&project.theme(), &codes)?;
     warnings.extend(theme_warnings);
-    let highlighter = Highlighter::default();
-    let mut rendered = Renderer::new(&site, &theme, &highlighter)?.render_all()?;
+    let mut rendered = Renderer::new(site, &theme, highlighter)?
+        .render_all()
+        // Every page of a broken template reports the same error: list it once.
+        .map_err(|failure| Failure::new(merge(failure.diagnostics, Vec::new())))?;
     rendered.warnings = merge(warnings, std::mem::take(&mut rendered.warnings));
-    Ok((rendered, coverage))
+    Ok(rendered)
 }
 
 /// Builds the site and writes it to the output folder.
@@ -122,7 +153,7 @@ pub fn build(project: &Project) -> Result<Report, Failure> {
     output::write(&project.output, &project.root, &rendered.files)?;
     Ok(Report {
         pages: rendered.pages,
-        files: rendered.files.len(),
+        files: rendered.files.into_iter().map(|f| f.path).collect(),
         warnings: rendered.warnings,
         coverage,
         elapsed: start.elapsed(),

@@ -1,11 +1,14 @@
-//! The `versus` command: parses arguments, runs the library, prints diagnostics as
-//! `path:line:col: message`, and picks the exit code.
+//! The `versus` command: parses arguments, runs the library, prints diagnostics (through
+//! `report`: `path:line:col: message` and the source line), and picks the exit code: 0 done,
+//! 1 the content or site has errors, 2 no project to work on.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use versus::{Project, build, find_root};
+use clap::{Args, Parser, Subcommand};
+use versus::error::Failure;
+use versus::report::{Console, Verbosity};
+use versus::{Project, find_root};
 
 #[derive(Parser)]
 #[command(
@@ -16,95 +19,268 @@ use versus::{Project, build, find_root};
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Print only errors.
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print more: the files written, each request served.
+    #[arg(short, long, global = true)]
+    verbose: bool,
+}
+
+#[derive(Args)]
+struct Root {
+    /// The project folder (holding content/); default: this folder or the nearest parent.
+    #[arg(long)]
+    root: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct Site {
+    #[command(flatten)]
+    root: Root,
+    /// The address the site is published at, overriding base_url in site.toml.
+    #[arg(long)]
+    base_url: Option<String>,
 }
 
 #[derive(Subcommand)]
 enum Command {
     /// Builds the site from content/ into output/.
     Build {
-        /// The project folder (holding content/); default: this folder or the nearest parent.
-        #[arg(long)]
-        root: Option<PathBuf>,
+        #[command(flatten)]
+        site: Site,
         /// Where to write the site; default: output/ in the project folder.
         #[arg(long)]
         output: Option<PathBuf>,
-        /// The address the site is published at, overriding base_url in site.toml.
-        #[arg(long)]
-        base_url: Option<String>,
         /// Fail if any translation is missing or older than its original.
         #[arg(long)]
         strict: bool,
+    },
+    /// Serves the site on 127.0.0.1, rebuilding and reloading open pages on every change.
+    Serve {
+        #[command(flatten)]
+        site: Site,
+        /// The port to listen on; if it is taken, a free one is used.
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
+    /// Builds the site in memory and checks links, anchors, assets, translations and sources.
+    Check {
+        #[command(flatten)]
+        site: Site,
+        /// Fail on warnings too (missing translations, sources without a URL).
+        #[arg(long)]
+        strict: bool,
+        /// Also request every external link (needs a network and `curl`).
+        #[arg(long)]
+        external: bool,
+    },
+    /// Writes a new item, in every configured language, ready to fill in.
+    New {
+        /// The item's slug: its file name and address (lowercase letters, digits, hyphens).
+        slug: String,
+        #[command(flatten)]
+        root: Root,
     },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let console = Console::new(match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (_, true) => Verbosity::Verbose,
+        _ => Verbosity::Normal,
+    });
     match cli.command {
         Command::Build {
-            root,
+            site,
             output,
-            base_url,
             strict,
-        } => run_build(root, output, base_url, strict),
+        } => with_project(&console, site, |mut project| {
+            project.strict = strict;
+            if let Some(output) = output {
+                project.output = output;
+            }
+            run_build(&console, &project)
+        }),
+        Command::Serve { site, port } => with_project(&console, site, |project| {
+            finish(
+                &console,
+                versus::serve::serve(&project, port, &console),
+                "serve",
+            )
+        }),
+        Command::Check {
+            site,
+            strict,
+            external,
+        } => with_project(&console, site, |project| {
+            run_check(&console, &project, strict, external)
+        }),
+        Command::New { slug, root } => with_project(
+            &console,
+            Site {
+                root,
+                base_url: None,
+            },
+            |project| run_new(&console, &project, &slug),
+        ),
     }
 }
 
-fn run_build(
-    root: Option<PathBuf>,
-    output: Option<PathBuf>,
-    base_url: Option<String>,
-    strict: bool,
+/// Finds the project and runs `command` on it.
+fn with_project(
+    console: &Console,
+    site: Site,
+    command: impl FnOnce(Project) -> ExitCode,
 ) -> ExitCode {
     let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let Some(root) = root.or_else(|| find_root(&here)) else {
-        eprintln!(
-            "error: no content/site.toml in this folder or any parent: run from a versus project or pass --root"
+    let Some(root) = site.root.root.or_else(|| find_root(&here)) else {
+        console.error(
+            "no content/site.toml in this folder or any parent: run from a versus project or pass --root",
         );
         return ExitCode::from(2);
     };
-    let root = relative_to(&root, &here);
-    let mut project = Project::at(&root);
-    project.base_url = base_url;
-    project.strict = strict;
-    if let Some(output) = output {
-        project.output = output;
-    }
-    match build(&project) {
+    let mut project = Project::at(relative_to(&root, &here));
+    project.base_url = site.base_url;
+    command(project)
+}
+
+fn run_build(console: &Console, project: &Project) -> ExitCode {
+    match versus::build(project) {
         Ok(report) => {
-            for warning in &report.warnings {
-                eprintln!("{warning}");
+            console.diagnostics(&report.warnings);
+            for file in &report.files {
+                console.detail(&format!("wrote {}", project.output.join(file).display()));
             }
-            print!("{}", report.coverage);
-            println!(
+            if console.verbosity > Verbosity::Quiet {
+                print!("{}", report.coverage);
+            }
+            console.info(&format!(
                 "built {} pages ({} files) into {} in {} ms{}",
                 report.pages,
-                report.files,
+                report.files.len(),
                 project.output.display(),
                 report.elapsed.as_millis(),
                 match report.warnings.len() {
                     0 => String::new(),
                     n => format!(", {n} warning(s)"),
                 }
-            );
+            ));
             ExitCode::SUCCESS
         }
-        Err(failure) => {
-            eprint!("{failure}");
-            let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
-            eprintln!(
-                "error: build failed with {errors} error(s); {} was left unchanged",
+        Err(failure) => fail(console, &failure, |errors| {
+            format!(
+                "build failed with {errors} error(s); {} was left unchanged",
                 project.output.display()
-            );
-            ExitCode::FAILURE
-        }
+            )
+        }),
     }
 }
 
+fn run_check(console: &Console, project: &Project, strict: bool, external: bool) -> ExitCode {
+    let findings = match versus::check::check(project, external) {
+        Ok(findings) => findings,
+        Err(failure) => {
+            return fail(console, &failure, |errors| {
+                format!("check failed: the site does not build ({errors} error(s))")
+            });
+        }
+    };
+    console.diagnostics(&findings.diagnostics);
+    let heading = if external {
+        "tried"
+    } else {
+        "not tried (--external tries them)"
+    };
+    console.info(&format!(
+        "external links: {}, {heading}",
+        findings.external.len()
+    ));
+    for (url, page) in &findings.external {
+        console.info(&format!("  {url}  (first on {page})"));
+    }
+    let errors = findings.diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = findings.diagnostics.len() - errors;
+    console.info(&format!(
+        "checked {} files: {errors} error(s), {warnings} warning(s)",
+        findings.files
+    ));
+    if errors > 0 {
+        console.error(&format!("check failed with {errors} error(s)"));
+        ExitCode::FAILURE
+    } else if strict && warnings > 0 {
+        console.error(&format!(
+            "check failed with {warnings} warning(s) (--strict)"
+        ));
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn run_new(console: &Console, project: &Project, slug: &str) -> ExitCode {
+    match versus::scaffold::new_item(project, slug) {
+        Ok(paths) => {
+            for path in &paths {
+                console.info(&format!("created {}", path.display()));
+            }
+            console.info("fill in every field, then build");
+            ExitCode::SUCCESS
+        }
+        Err(failure) => fail(console, &failure, |errors| {
+            format!("nothing was written ({errors} error(s))")
+        }),
+    }
+}
+
+/// The exit of a command that runs until stopped, such as `serve`.
+fn finish(console: &Console, result: Result<(), Failure>, what: &str) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => fail(console, &failure, |errors| {
+            format!("{what} stopped ({errors} error(s))")
+        }),
+    }
+}
+
+/// Prints a failure's diagnostics and a closing line made from the number of errors.
+fn fail(console: &Console, failure: &Failure, closing: impl FnOnce(usize) -> String) -> ExitCode {
+    console.diagnostics(&failure.diagnostics);
+    let errors = failure.diagnostics.iter().filter(|d| d.is_error()).count();
+    console.error(&closing(errors));
+    ExitCode::FAILURE
+}
+
 /// Paths in messages read best relative to where the command runs (`content/a.md`).
-fn relative_to(path: &std::path::Path, base: &std::path::Path) -> PathBuf {
+fn relative_to(path: &Path, base: &Path) -> PathBuf {
     match path.strip_prefix(base) {
         Ok(rel) if rel.as_os_str().is_empty() => PathBuf::new(),
         Ok(rel) => rel.to_path_buf(),
         Err(_) => path.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn quiet_and_verbose_work_on_every_command_and_exclude_each_other() {
+        for args in [
+            &["versus", "build", "--quiet"][..],
+            &["versus", "serve", "-v", "--port", "0"],
+            &["versus", "check", "--external", "-q"],
+            &["versus", "-q", "new", "hono"],
+        ] {
+            assert!(Cli::try_parse_from(args).is_ok(), "{args:?}");
+        }
+        assert!(Cli::try_parse_from(["versus", "check", "-q", "-v"]).is_err());
     }
 }

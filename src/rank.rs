@@ -31,18 +31,28 @@ pub fn by_criterion(items: &[Item], criterion: &str, default_lang: &str) -> Vec<
 }
 
 /// The ranking by weighted mean of each item's available ratings; items rated on fewer than
-/// `min_ratings` criteria get no overall score (too little evidence to rank them).
+/// `min_ratings` of the weighted criteria get no score (too little evidence to rank them).
+/// When fewer criteria than that carry weight, all of them are required.
 pub fn overall(
     items: &[Item],
     weights: &BTreeMap<String, f64>,
     min_ratings: usize,
     default_lang: &str,
 ) -> Vec<Standing> {
+    let min_ratings = min_ratings.min(weights.values().filter(|w| **w > 0.0).count());
     let entries = items.iter().enumerate().map(|(index, item)| {
         let (score, rests_on) = weighted_mean(item, weights);
         (index, score.filter(|_| rests_on >= min_ratings), rests_on)
     });
     order(items, entries, default_lang)
+}
+
+/// An item's score under `weights`, or `None` when rated on fewer than `min_ratings` of the
+/// weighted criteria (capped at how many criteria carry weight), as in [`overall`].
+pub fn score_with(item: &Item, weights: &BTreeMap<String, f64>, min_ratings: usize) -> Option<f64> {
+    let min_ratings = min_ratings.min(weights.values().filter(|w| **w > 0.0).count());
+    let (score, rests_on) = weighted_mean(item, weights);
+    score.filter(|_| rests_on >= min_ratings)
 }
 
 /// Weighted mean of the ratings an item has among the weighted criteria, and how many it used.
@@ -189,6 +199,14 @@ mod tests {
         let standings = overall(&items, &weights, 2, "en");
         assert_eq!(ranks(&standings), vec![(1, Some(1)), (0, None)]);
         assert_eq!(standings[1].rests_on, 1, "the count is kept to explain why");
+    }
+
+    #[test]
+    fn the_minimum_never_exceeds_the_weighted_criteria() {
+        let weights = BTreeMap::from([("p".to_string(), 1.0), ("q".to_string(), 0.0)]);
+        let items = [item("A", &[("p", 4.0)])];
+        let standings = overall(&items, &weights, 4, "en");
+        assert_eq!(standings[0].score, Some(4.0));
     }
 
     #[test]

@@ -6,10 +6,16 @@
 mod site {
     mod bad_input;
     mod build;
+    mod charts;
+    mod check;
     mod cli;
     mod determinism;
     mod i18n;
     mod output_safety;
+    mod pairs;
+    mod scaffold;
+    mod serve;
     mod shipped;
     mod support;
+    mod themes;
 }

@@ -77,13 +77,33 @@ pub struct Rating {
 }
 
 /// The value of a key fact, checked against its declared type.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
 pub enum FactValue {
     Text(String),
     List(Vec<String>),
     Url(String),
     Number(f64),
     Choice(String),
+}
+
+impl FactValue {
+    /// A single value as text (numbers as people write them); `None` for a list.
+    pub fn as_key(&self) -> Option<String> {
+        match self {
+            FactValue::Text(s) | FactValue::Url(s) | FactValue::Choice(s) => Some(s.clone()),
+            FactValue::Number(n) => Some(validate::format_number(*n)),
+            FactValue::List(_) => None,
+        }
+    }
+
+    /// The value as text, a list's entries joined by `separator`.
+    pub fn to_text(&self, separator: &str) -> String {
+        match self {
+            FactValue::List(list) => list.join(separator),
+            single => single.as_key().unwrap_or_default(),
+        }
+    }
 }
 
 /// Text of an item in one language.

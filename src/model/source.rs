@@ -12,7 +12,7 @@ use crate::error::Diagnostic;
 use crate::text::Text;
 
 /// A published source: an article, a benchmark, a survey.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub id: String,

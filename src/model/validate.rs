@@ -97,6 +97,32 @@ fn parse<T: DeserializeOwned>(file: &ContentFile) -> Result<Parsed<'_, T>, Diagn
     })
 }
 
+/// A required value that is present but says nothing: empty text, or a list with an empty entry.
+trait Blank {
+    fn is_blank(&self) -> bool;
+    fn blank_message(&self, field: &str) -> String;
+}
+
+impl Blank for String {
+    fn is_blank(&self) -> bool {
+        self.trim().is_empty()
+    }
+
+    fn blank_message(&self, field: &str) -> String {
+        format!("`{field}` is empty: write it")
+    }
+}
+
+impl Blank for Vec<String> {
+    fn is_blank(&self) -> bool {
+        self.iter().any(Blank::is_blank)
+    }
+
+    fn blank_message(&self, field: &str) -> String {
+        format!("`{field}` has an empty entry: write it or remove it")
+    }
+}
+
 /// Reports problems of one file at the places its fields are written.
 struct Reporter<'b, 'f> {
     block: &'b Block<'f>,
@@ -118,12 +144,19 @@ impl Reporter<'_, '_> {
 
     fn required<T>(&mut self, value: Option<T>, field: &str) -> T
     where
-        T: Default,
+        T: Default + Blank,
     {
-        value.unwrap_or_else(|| {
-            self.error(&[], format!("missing required field `{field}`"));
-            T::default()
-        })
+        match value {
+            Some(value) if value.is_blank() => {
+                self.error(&[field], value.blank_message(field));
+                value
+            }
+            Some(value) => value,
+            None => {
+                self.error(&[], format!("missing required field `{field}`"));
+                T::default()
+            }
+        }
     }
 
     fn date(&mut self, value: Option<&RawValue>, field: &str) -> Option<Date> {
@@ -568,10 +601,16 @@ fn fact_value(
 ) -> Result<FactValue, String> {
     let wrong = |expected: &str| Err(format!("must be {expected}, found {}", value.describe()));
     match (kind, value) {
+        (FactKind::Text, RawValue::Text(s)) if s.trim().is_empty() => {
+            Err("is empty: write it".to_string())
+        }
         (FactKind::Text, RawValue::Text(s)) => Ok(FactValue::Text(s.clone())),
         (FactKind::List, RawValue::List(list)) => list
             .iter()
             .map(|v| match v {
+                RawValue::Text(s) if s.trim().is_empty() => {
+                    Err("has an empty entry: write it or remove it".to_string())
+                }
                 RawValue::Text(s) => Ok(s.clone()),
                 other => Err(format!(
                     "must be a list of text, found {} in it",

@@ -1,8 +1,11 @@
 //! Rendering: turns a valid site into output files, every page in every language, in
 //! parallel. Templates come from the theme (tera); each kind of page gets a typed view.
 
+pub mod data;
 pub mod pages;
+pub mod pair;
 pub mod routes;
+pub mod seo;
 pub mod views;
 
 use std::collections::BTreeSet;
@@ -64,7 +67,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|(n, s)| (n.as_str(), s.as_str())),
         )
-        .map_err(|e| template_failure(&e))?;
+        .map_err(|e| template_failure(&e, theme))?;
         let known = routes_of(site)
             .iter()
             .map(|r| r.path(&site.config.items))
@@ -110,7 +113,11 @@ impl<'a> Renderer<'a> {
             return Err(Failure::new(errors));
         }
         rendered.pages = rendered.files.len();
+        rendered.files.extend(data::files(self.site));
         rendered.files.extend(self.static_files());
+        rendered
+            .files
+            .extend(seo::files(&self.site.config, &routes_of(self.site)));
         rendered.warnings.sort();
         rendered.warnings.dedup();
         Ok(rendered)
@@ -165,7 +172,7 @@ impl<'a> Renderer<'a> {
         let html = self
             .tera
             .render(&template, &context)
-            .map_err(|e| template_failure(&e).diagnostics)?;
+            .map_err(|e| template_failure(&e, self.theme).diagnostics)?;
         Ok((
             OutputFile {
                 path: file_for(&path),
@@ -182,6 +189,9 @@ impl<'a> Renderer<'a> {
             Route::Table => "table.html".into(),
             Route::Rankings => "rankings.html".into(),
             Route::Ranking(_) => "ranking.html".into(),
+            Route::Choose => "choose.html".into(),
+            Route::Pair(..) => "pair.html".into(),
+            Route::Picker => "picker.html".into(),
             Route::Page(slug) => format!("page-{slug}.html"),
             Route::NotFound => "404.html".into(),
         };
@@ -309,6 +319,7 @@ impl<'a> Renderer<'a> {
         let mut links = vec![
             (Route::Table, scope.t("nav_compare")),
             (Route::Rankings, scope.t("nav_rankings")),
+            (Route::Choose, scope.t("nav_choose")),
         ];
         for page in self.site.pages.iter().filter(|p| p.slug != "home") {
             let (text, _) = page.text_in(scope.lang, scope.default_lang());
@@ -318,7 +329,11 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|(route, label)| NavLink {
                 current: &route == current
-                    || matches!((&route, current), (Route::Rankings, Route::Ranking(_))),
+                    || matches!(
+                        (&route, current),
+                        (Route::Rankings, Route::Ranking(_))
+                            | (Route::Table, Route::Pair(..) | Route::Picker)
+                    ),
                 link: Link {
                     href: scope.href(&route),
                     label,
@@ -330,13 +345,25 @@ impl<'a> Renderer<'a> {
 
 /// Every route of the site (the same in every language).
 pub fn routes_of(site: &Site) -> Vec<Route> {
-    let mut routes = vec![Route::Home, Route::Table, Route::Rankings, Route::NotFound];
+    let mut routes = vec![
+        Route::Home,
+        Route::Table,
+        Route::Rankings,
+        Route::Choose,
+        Route::Picker,
+        Route::NotFound,
+    ];
     routes.extend(site.items.iter().map(|i| Route::Item(i.slug.clone())));
     routes.extend(
         site.config
             .criteria
             .iter()
             .map(|c| Route::Ranking(c.id.clone())),
+    );
+    routes.extend(
+        pair_pages(site)
+            .into_iter()
+            .map(|p| Route::Pair(site.items[p.a].slug.clone(), site.items[p.b].slug.clone())),
     );
     routes.extend(
         site.pages
@@ -347,17 +374,39 @@ pub fn routes_of(site: &Site) -> Vec<Route> {
     routes
 }
 
-fn template_failure(error: &tera::Error) -> Failure {
-    let mut message = error.to_string();
+/// The pairs that get a page, by the rule in the configuration.
+pub fn pair_pages(site: &Site) -> Vec<crate::pairs::Pair> {
+    let rule = crate::pairs::PairRule {
+        all_pairs_up_to: site.config.pairs.all_up_to,
+        group_by: &site.config.pairs.group_by,
+    };
+    crate::pairs::pairs(&site.items, &rule)
+}
+
+/// A template error as a diagnostic at the template's file, line and column where tera knows
+/// them (syntax and rendering errors), else naming the theme.
+fn template_failure(error: &tera::Error, theme: &Theme) -> Failure {
+    let (mut message, diagnostic) = match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            let at = crate::error::Position {
+                line: span.start_line,
+                column: span.start_col + 1,
+            };
+            let file = Diagnostic::error(theme.origin(report.filename()), "").at(Some(at));
+            (report.message().to_string(), file)
+        }
+        _ => (error.to_string(), Diagnostic::error("themes", "")),
+    };
     let mut source = std::error::Error::source(error);
     while let Some(inner) = source {
         message.push_str(&format!(": {inner}"));
         source = inner.source();
     }
-    Failure::single(Diagnostic::error(
-        "themes",
-        format!("template error: {message}"),
-    ))
+    Failure::single(Diagnostic {
+        message: format!("template error: {message}"),
+        ..diagnostic
+    })
 }
 
 /// Values every template gets as `c`.

@@ -11,7 +11,7 @@ use super::views::{
     self, CriterionView, FactView, Link, ProseView, RatingView, Scope, ScoreView, SourceView,
     StandingView,
 };
-use crate::chart::{Bar, BarChart, bar_chart};
+use crate::chart::{Bar, BarChart, RadarChart, Series, bar_chart, radar_chart};
 use crate::error::Diagnostic;
 use crate::model::Translated;
 use crate::rank::{self, Standing};
@@ -33,6 +33,9 @@ pub enum View {
     Item(Box<ItemView>),
     Table(TableView),
     Ranking(RankingView),
+    Choose(ChooseView),
+    Pair(Box<super::pair::PairView>),
+    Picker(super::pair::PickerView),
     Prose(PageView),
     Empty,
 }
@@ -65,6 +68,9 @@ pub struct ItemView {
     rests_on: usize,
     scale_max: i64,
     ratings: Vec<RatingView>,
+    radar: String,
+    /// Links to this item's pair pages.
+    compare: Vec<Link>,
     best_for: Vec<String>,
     pros: Vec<String>,
     cons: Vec<String>,
@@ -77,6 +83,17 @@ pub struct TableView {
     criteria: Vec<CriterionView>,
     facts: Vec<Link>,
     rows: Vec<TableRow>,
+    /// Facts the table can be filtered by, with their choices.
+    filters: Vec<FilterView>,
+}
+
+/// A fact the comparison table can be filtered by.
+#[derive(Debug, Serialize)]
+pub struct FilterView {
+    id: String,
+    label: String,
+    /// (value key, label) pairs.
+    options: Vec<(String, String)>,
 }
 
 #[derive(Debug, Serialize)]
@@ -84,6 +101,8 @@ pub struct TableRow {
     #[serde(flatten)]
     standing: StandingView,
     scores: Vec<Option<ScoreView>>,
+    /// (fact id, value key) for each filterable fact, for the table's filters.
+    keys: Vec<(String, String)>,
 }
 
 #[derive(Debug, Serialize)]
@@ -94,6 +113,52 @@ pub struct RankingView {
     criteria: Vec<CriterionView>,
     scale_max: i64,
     criteria_count: usize,
+    /// For the overall ranking: every item's score on every criterion, the parts of the mean.
+    composition: Option<TableView>,
+}
+
+/// The choose page: presets precomputed (for readers without JavaScript) and the data the
+/// in-browser ranking is recomputed from.
+#[derive(Debug, Serialize)]
+pub struct ChooseView {
+    criteria: Vec<CriterionView>,
+    presets: Vec<PresetView>,
+    /// The data for the in-browser ranking, as JSON safe to embed in HTML.
+    data: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PresetView {
+    id: String,
+    label: String,
+    description: String,
+    weights: Vec<Link>,
+    standings: Vec<StandingView>,
+}
+
+/// What the in-browser ranking needs, serialised into the page.
+#[derive(Debug, Serialize)]
+struct ChooseData {
+    criteria: Vec<ChooseCriterion>,
+    items: Vec<ChooseItem>,
+    presets: BTreeMap<String, BTreeMap<String, f64>>,
+    min_ratings: usize,
+    max: i64,
+    strings: BTreeMap<&'static str, String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ChooseCriterion {
+    id: String,
+    label: String,
+    weight: f64,
+}
+
+#[derive(Debug, Serialize)]
+struct ChooseItem {
+    name: String,
+    href: String,
+    ratings: BTreeMap<String, f64>,
 }
 
 /// Builds the view of the page at `route` in the scope's language.
@@ -123,6 +188,9 @@ pub fn build(
                 View::Ranking(view),
             )
         }
+        Route::Pair(a, b) => super::pair::pair(scope, a, b),
+        Route::Picker => super::pair::picker(scope),
+        Route::Choose => generated(scope.t("choose_title"), View::Choose(choose(scope))),
         Route::Page(slug) => prose_page(scope, slug, renderer, warnings),
         Route::NotFound => generated(scope.t("not_found_title"), View::Empty),
     };
@@ -132,7 +200,7 @@ pub fn build(
     Ok(page)
 }
 
-fn generated(title: String, view: View) -> Page {
+pub(super) fn generated(title: String, view: View) -> Page {
     Page {
         title,
         description: None,
@@ -141,26 +209,16 @@ fn generated(title: String, view: View) -> Page {
     }
 }
 
-fn weights(scope: &Scope) -> BTreeMap<String, f64> {
-    scope
-        .site
-        .config
-        .criteria
-        .iter()
-        .map(|c| (c.id.clone(), c.weight))
-        .collect()
-}
-
 fn overall_standings(scope: &Scope) -> Vec<Standing> {
     rank::overall(
         &scope.site.items,
-        &weights(scope),
+        &scope.site.config.weights(),
         scope.site.config.overall_min_ratings,
         scope.default_lang(),
     )
 }
 
-fn criteria(scope: &Scope) -> Vec<CriterionView> {
+pub(super) fn criteria(scope: &Scope) -> Vec<CriterionView> {
     scope
         .site
         .config
@@ -239,6 +297,17 @@ fn item(scope: &Scope, slug: &str, renderer: &Renderer, warnings: &mut Vec<Diagn
         rests_on: standing.map_or(0, |s| s.rests_on),
         scale_max: scope.site.config.scale.max,
         ratings: views::rating_views(scope, item),
+        radar: radar(scope, item),
+        compare: super::pair::pairs_of(
+            scope,
+            scope
+                .site
+                .items
+                .iter()
+                .position(|i| i.slug == slug)
+                .unwrap_or(0),
+            &super::pair_pages(scope.site),
+        ),
         best_for: text.best_for.clone(),
         pros: text.pros.clone(),
         cons: text.cons.clone(),
@@ -277,7 +346,19 @@ fn table(scope: &Scope) -> TableView {
                         .map(|r| ScoreView::new(r.score, max, false))
                 })
                 .collect();
-            TableRow { standing, scores }
+            let keys = filter_facts(scope)
+                .map(|f| {
+                    (
+                        f.id.clone(),
+                        item.facts.get(&f.id).map(filter_key).unwrap_or_default(),
+                    )
+                })
+                .collect();
+            TableRow {
+                standing,
+                scores,
+                keys,
+            }
         })
         .collect();
     TableView {
@@ -292,7 +373,41 @@ fn table(scope: &Scope) -> TableView {
             })
             .collect(),
         rows,
+        filters: filter_facts(scope).map(|f| filter_view(scope, f)).collect(),
     }
+}
+
+fn filter_facts<'a>(scope: &'a Scope) -> impl Iterator<Item = &'a crate::config::Fact> {
+    scope.site.config.facts.iter().filter(|f| f.filter)
+}
+
+/// A filter's options: a choice fact's choices that items use, or the distinct values given.
+fn filter_view(scope: &Scope, fact: &crate::config::Fact) -> FilterView {
+    let used: std::collections::BTreeSet<String> = scope
+        .site
+        .items
+        .iter()
+        .filter_map(|i| i.facts.get(&fact.id))
+        .map(filter_key)
+        .collect();
+    let options = if fact.choices.is_empty() {
+        used.into_iter().map(|v| (v.clone(), v)).collect()
+    } else {
+        fact.choices
+            .iter()
+            .filter(|(k, _)| used.contains(*k))
+            .map(|(k, t)| (k.clone(), scope.text(t)))
+            .collect()
+    };
+    FilterView {
+        id: fact.id.clone(),
+        label: scope.text(&fact.label),
+        options,
+    }
+}
+
+fn filter_key(value: &crate::model::FactValue) -> String {
+    value.to_text(", ")
 }
 
 fn ranking(scope: &Scope, criterion: Option<&str>) -> RankingView {
@@ -317,6 +432,7 @@ fn ranking(scope: &Scope, criterion: Option<&str>) -> RankingView {
         criteria: criteria(scope),
         scale_max: scope.site.config.scale.max,
         criteria_count: scope.site.config.criteria.len(),
+        composition: criterion.is_none().then(|| table(scope)),
     }
 }
 
@@ -335,7 +451,13 @@ fn chart(
             label: scope.item_name(&scope.site.items[s.item]),
             value: s.score,
             shown: s.score.map_or_else(
-                || scope.t("not_rated"),
+                || {
+                    scope.t(if criterion.is_some() {
+                        "not_rated"
+                    } else {
+                        "not_ranked"
+                    })
+                },
                 |v| ScoreView::new(v, max, criterion.is_none()).text,
             ),
         })
@@ -367,6 +489,173 @@ fn chart(
         max,
         bars,
     })
+}
+
+/// The radar chart of an item's ratings, described by its highest, lowest and unrated criteria.
+fn radar(scope: &Scope, item: &crate::model::Item) -> String {
+    let criteria = &scope.site.config.criteria;
+    let max = scope.site.config.scale.max as f64;
+    let values: Vec<Option<f64>> = criteria
+        .iter()
+        .map(|c| item.ratings.get(&c.id).map(|r| r.score))
+        .collect();
+    let labels: Vec<String> = criteria.iter().map(|c| scope.text(&c.label)).collect();
+    let notes = values
+        .iter()
+        .map(|v| {
+            v.map_or_else(
+                || scope.t("not_rated"),
+                |v| ScoreView::new(v, max, false).text,
+            )
+        })
+        .collect();
+    let name = scope.item_name(item);
+    let chart = RadarChart {
+        id: "chart-radar".into(),
+        title: scope.fill("radar_title", &[("name", name.clone())]),
+        description: radar_finding(scope, &labels, &values, max),
+        axes: labels,
+        axis_notes: notes,
+        max,
+        series: vec![Series { name, values }],
+    };
+    radar_chart(&chart)
+}
+
+fn radar_finding(scope: &Scope, labels: &[String], values: &[Option<f64>], max: f64) -> String {
+    let rated: Vec<(&String, f64)> = labels
+        .iter()
+        .zip(values)
+        .filter_map(|(l, v)| v.map(|v| (l, v)))
+        .collect();
+    let extreme = |pick: fn(f64, f64) -> f64| rated.iter().map(|(_, v)| *v).reduce(pick);
+    let (Some(high), Some(low)) = (extreme(f64::max), extreme(f64::min)) else {
+        return scope.t("radar_none");
+    };
+    let named = |score: f64| {
+        rated
+            .iter()
+            .filter(|(_, v)| *v == score)
+            .map(|(l, _)| l.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let unrated: Vec<&str> = labels
+        .iter()
+        .zip(values)
+        .filter(|(_, v)| v.is_none())
+        .map(|(l, _)| l.as_str())
+        .collect();
+    let text = |v: f64| ScoreView::new(v, max, false).text;
+    scope.fill(
+        "radar_finding",
+        &[
+            ("best", named(high)),
+            ("high", text(high)),
+            ("worst", named(low)),
+            ("low", text(low)),
+            (
+                "unrated",
+                if unrated.is_empty() {
+                    scope.t("none")
+                } else {
+                    unrated.join(", ")
+                },
+            ),
+        ],
+    )
+}
+
+fn choose(scope: &Scope) -> ChooseView {
+    let config = &scope.site.config;
+    let presets = config
+        .presets
+        .iter()
+        .map(|preset| {
+            let standings = rank::overall(
+                &scope.site.items,
+                &preset.weights,
+                config.overall_min_ratings,
+                scope.default_lang(),
+            );
+            let weights = config
+                .criteria
+                .iter()
+                .filter_map(|c| {
+                    preset
+                        .weights
+                        .get(&c.id)
+                        .filter(|w| **w > 0.0)
+                        .map(|w| (c, w))
+                })
+                .map(|(c, w)| Link {
+                    label: scope.text(&c.label),
+                    href: crate::model::validate::format_number(*w),
+                })
+                .collect();
+            PresetView {
+                id: preset.id.clone(),
+                label: scope.text(&preset.label),
+                description: scope.text(&preset.description),
+                weights,
+                standings: views::standing_views(scope, &standings, None),
+            }
+        })
+        .collect();
+    ChooseView {
+        criteria: criteria(scope),
+        presets,
+        data: choose_data(scope),
+    }
+}
+
+fn choose_data(scope: &Scope) -> String {
+    let config = &scope.site.config;
+    let data = ChooseData {
+        criteria: config
+            .criteria
+            .iter()
+            .map(|c| ChooseCriterion {
+                id: c.id.clone(),
+                label: scope.text(&c.label),
+                weight: c.weight,
+            })
+            .collect(),
+        items: scope
+            .site
+            .items
+            .iter()
+            .map(|item| ChooseItem {
+                name: scope.item_name(item),
+                href: scope.href(&Route::Item(item.slug.clone())),
+                ratings: item
+                    .ratings
+                    .iter()
+                    .map(|(id, r)| (id.clone(), r.score))
+                    .collect(),
+            })
+            .collect(),
+        presets: config
+            .presets
+            .iter()
+            .map(|p| (p.id.clone(), p.weights.clone()))
+            .collect(),
+        min_ratings: config.overall_min_ratings,
+        max: config.scale.max,
+        strings: ["not_ranked", "choose_too_few", "choose_status", "rests_on"]
+            .into_iter()
+            .map(|key| (key, scope.t(key)))
+            .collect(),
+    };
+    embeddable_json(&data)
+}
+
+/// JSON that can sit inside a `<script type="application/json">` element: `<` is escaped, so
+/// no value can close the element.
+pub fn embeddable_json(value: &impl Serialize) -> String {
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
 }
 
 fn prose_page(

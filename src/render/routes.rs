@@ -9,12 +9,16 @@ pub enum Route {
     Table,
     Rankings,
     Ranking(String),
+    Choose,
+    /// A pair page; the two slugs in alphabetical order.
+    Pair(String, String),
+    Picker,
     Page(String),
     NotFound,
 }
 
 /// Top-level paths the generator itself uses; pages cannot take them.
-pub const RESERVED: &[&str] = &["compare", "rankings", "assets", "404"];
+pub const RESERVED: &[&str] = &["compare", "rankings", "choose", "assets", "data", "404"];
 
 impl Route {
     /// Path of the page below the language's root: `frameworks/django/`, `` for the home page.
@@ -25,6 +29,9 @@ impl Route {
             Route::Table => "compare/".into(),
             Route::Rankings => "rankings/".into(),
             Route::Ranking(id) => format!("rankings/{id}/"),
+            Route::Choose => "choose/".into(),
+            Route::Pair(a, b) => format!("compare/{}/", crate::pairs::pair_slug(a, b)),
+            Route::Picker => "compare/pick/".into(),
             Route::Page(slug) => format!("{slug}/"),
             Route::NotFound => "404.html".into(),
         }

@@ -271,6 +271,8 @@ pub struct StandingView {
     pub evidence_href: String,
     pub note: Option<String>,
     pub reason: Option<String>,
+    /// What stands in place of a missing score: "not rated", or "not ranked" overall.
+    pub absent: String,
     pub facts: Vec<FactView>,
 }
 
@@ -300,6 +302,11 @@ pub fn standing_views(
                         .get(c)
                         .or_else(|| item.texts[scope.default_lang()].notes.get(c))
                         .cloned()
+                }),
+                absent: scope.t(if criterion.is_some() {
+                    "not_rated"
+                } else {
+                    "not_ranked"
                 }),
                 reason: s.score.is_none().then(|| match criterion {
                     Some(c) => text

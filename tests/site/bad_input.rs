@@ -1,6 +1,7 @@
 //! Broken content: each case builds the `bilingual` fixture, breaks one thing, rebuilds, and
-//! checks the exact diagnostics on stderr (`path:line:col: message`), the exit status, and that
-//! the previous output is left byte for byte as it was.
+//! checks the exact diagnostics on stderr (`path:line:col: message`, then the offending line
+//! with a caret, as rustc prints them), the exit status, and that the previous output is left
+//! byte for byte as it was.
 
 use super::support::{SiteTest, Tree};
 
@@ -40,9 +41,12 @@ fn assert_rejected(edit: impl FnOnce(&SiteTest), diagnostics: &[&str]) {
 fn malformed_toml() {
     assert_rejected(
         |site| site.edit(ALPHA, "name = \"Alpha\"", "name = \"Alpha"),
-        &[
-            "content/items/alpha.md:2:14: invalid TOML at `name`: invalid basic string, expected `\"`",
-        ],
+        &[concat!(
+            "content/items/alpha.md:2:14: invalid TOML at `name`: invalid basic string, expected `\"`\n",
+            "  |\n",
+            "2 | name = \"Alpha\n",
+            "  |              ^",
+        )],
     );
 }
 
@@ -56,9 +60,12 @@ fn malformed_yaml() {
                 "summary: \"The second widget\" in YAML",
             )
         },
-        &[
-            "content/items/beta.md:3:30: invalid YAML at `summary`: invalid trailing content after double-quoted scalar",
-        ],
+        &[concat!(
+            "content/items/beta.md:3:30: invalid YAML at `summary`: invalid trailing content after double-quoted scalar\n",
+            "  |\n",
+            "3 | summary: \"The second widget\" in YAML\n",
+            "  |                              ^",
+        )],
     );
 }
 
@@ -66,7 +73,12 @@ fn malformed_yaml() {
 fn missing_required_field() {
     assert_rejected(
         |site| site.edit(ALPHA, "summary = \"The first widget.\"\n", ""),
-        &["content/items/alpha.md:2:1: missing required field `summary`"],
+        &[concat!(
+            "content/items/alpha.md:2:1: missing required field `summary`\n",
+            "  |\n",
+            "2 | name = \"Alpha\"\n",
+            "  | ^",
+        )],
     );
 }
 
@@ -74,9 +86,12 @@ fn missing_required_field() {
 fn wrong_type() {
     assert_rejected(
         |site| site.edit(ALPHA, "pros = [\"Fast\"]", "pros = \"Fast\""),
-        &[
-            "content/items/alpha.md:7:8: invalid TOML at `pros`: invalid type: string \"Fast\", expected a sequence",
-        ],
+        &[concat!(
+            "content/items/alpha.md:7:8: invalid TOML at `pros`: invalid type: string \"Fast\", expected a sequence\n",
+            "  |\n",
+            "7 | pros = \"Fast\"\n",
+            "  |        ^",
+        )],
     );
 }
 
@@ -85,9 +100,12 @@ fn wrong_type() {
 fn wrong_type_in_yaml() {
     assert_rejected(
         |site| site.edit(BETA, "pros:\n  - Stable", "pros: Stable"),
-        &[
-            "content/items/beta.md:7:7: invalid YAML at `pros`: invalid type: string \"Stable\", expected a sequence",
-        ],
+        &[concat!(
+            "content/items/beta.md:7:7: invalid YAML at `pros`: invalid type: string \"Stable\", expected a sequence\n",
+            "  |\n",
+            "7 | pros: Stable\n",
+            "  |       ^",
+        )],
     );
 }
 
@@ -95,9 +113,12 @@ fn wrong_type_in_yaml() {
 fn unknown_field() {
     assert_rejected(
         |site| site.edit(ALPHA, "homepage =", "homepgae ="),
-        &[
-            "content/items/alpha.md:4:1: invalid TOML: unknown field `homepgae`, expected one of `name`, `summary`, `homepage`, `updated`, `best_for`, `pros`, `cons`, `sources`, `facts`, `ratings`",
-        ],
+        &[concat!(
+            "content/items/alpha.md:4:1: invalid TOML: unknown field `homepgae`, expected one of `name`, `summary`, `homepage`, `updated`, `best_for`, `pros`, `cons`, `sources`, `facts`, `ratings`\n",
+            "  |\n",
+            "4 | homepgae = \"https://alpha.example.org/\"\n",
+            "  | ^",
+        )],
     );
 }
 
@@ -105,7 +126,12 @@ fn unknown_field() {
 fn score_out_of_range() {
     assert_rejected(
         |site| site.edit(ALPHA, "score = 5", "score = 6"),
-        &["content/items/alpha.md:21:9: rating \"docs\" = 6 is outside the scale 1..5"],
+        &[concat!(
+            "content/items/alpha.md:21:9: rating \"docs\" = 6 is outside the scale 1..5\n",
+            "   |\n",
+            "21 | score = 6\n",
+            "   |         ^",
+        )],
     );
 }
 
@@ -113,7 +139,12 @@ fn score_out_of_range() {
 fn score_out_of_range_in_yaml() {
     assert_rejected(
         |site| site.edit(BETA, "score: 3", "score: 0"),
-        &["content/items/beta.md:20:12: rating \"docs\" = 0 is outside the scale 1..5"],
+        &[concat!(
+            "content/items/beta.md:20:12: rating \"docs\" = 0 is outside the scale 1..5\n",
+            "   |\n",
+            "20 |     score: 0\n",
+            "   |            ^",
+        )],
     );
 }
 
@@ -121,9 +152,12 @@ fn score_out_of_range_in_yaml() {
 fn rating_of_an_unknown_criterion() {
     assert_rejected(
         |site| site.edit(ALPHA, "[ratings.docs]", "[ratings.dosc]"),
-        &[
-            "content/items/alpha.md:20:1: rating of unknown criterion \"dosc\" (criteria: speed, docs)",
-        ],
+        &[concat!(
+            "content/items/alpha.md:20:1: rating of unknown criterion \"dosc\" (criteria: speed, docs)\n",
+            "   |\n",
+            "20 | [ratings.dosc]\n",
+            "   | ^",
+        )],
     );
 }
 
@@ -131,7 +165,12 @@ fn rating_of_an_unknown_criterion() {
 fn unknown_source_id() {
     assert_rejected(
         |site| site.edit(ALPHA, "sources = [\"survey\"]", "sources = [\"surevy\"]"),
-        &["content/items/alpha.md:22:11: source \"surevy\" does not exist in sources.toml"],
+        &[concat!(
+            "content/items/alpha.md:22:11: source \"surevy\" does not exist in sources.toml\n",
+            "   |\n",
+            "22 | sources = [\"surevy\"]\n",
+            "   |           ^",
+        )],
     );
 }
 
@@ -147,7 +186,12 @@ fn file_that_is_not_utf8() {
             bytes.insert(at, 0xE9);
             site.write(ALPHA, bytes);
         },
-        &["content/items/alpha.md:3:16: the file is not valid UTF-8: save it as UTF-8"],
+        &[concat!(
+            "content/items/alpha.md:3:16: the file is not valid UTF-8: save it as UTF-8\n",
+            "  |\n",
+            "3 | summary = \"The �first widget.\"\n",
+            "  |                ^",
+        )],
     );
 }
 
@@ -155,7 +199,12 @@ fn file_that_is_not_utf8() {
 fn file_that_is_not_utf8_after_a_byte_order_mark() {
     assert_rejected(
         |site| site.write(NEW_ITEM, b"\xef\xbb\xbf+++ \xe9\n"),
-        &["content/items/delta.md:1:5: the file is not valid UTF-8: save it as UTF-8"],
+        &[concat!(
+            "content/items/delta.md:1:5: the file is not valid UTF-8: save it as UTF-8\n",
+            "  |\n",
+            "1 | +++ �\n",
+            "  |     ^",
+        )],
     );
 }
 
@@ -163,7 +212,12 @@ fn file_that_is_not_utf8_after_a_byte_order_mark() {
 fn empty_file() {
     assert_rejected(
         |site| site.write(NEW_ITEM, ""),
-        &["content/items/delta.md:1:1: the file is empty"],
+        &[concat!(
+            "content/items/delta.md:1:1: the file is empty\n",
+            "  |\n",
+            "1 |\n",
+            "  | ^",
+        )],
     );
 }
 
@@ -171,9 +225,12 @@ fn empty_file() {
 fn markdown_without_front_matter() {
     assert_rejected(
         |site| site.write(NEW_ITEM, "# Delta\n\nNo front-matter here.\n"),
-        &[
-            "content/items/delta.md:1:1: no front-matter: the file must start with a `+++` (TOML) or `---` (YAML) line",
-        ],
+        &[concat!(
+            "content/items/delta.md:1:1: no front-matter: the file must start with a `+++` (TOML) or `---` (YAML) line\n",
+            "  |\n",
+            "1 | # Delta\n",
+            "  | ^",
+        )],
     );
 }
 
@@ -181,9 +238,12 @@ fn markdown_without_front_matter() {
 fn unclosed_front_matter() {
     assert_rejected(
         |site| site.write(NEW_ITEM, "+++\nname = \"Delta\"\n\nBody\n"),
-        &[
-            "content/items/delta.md:1:1: the front-matter opened with `+++` is never closed: add a line `+++` after it",
-        ],
+        &[concat!(
+            "content/items/delta.md:1:1: the front-matter opened with `+++` is never closed: add a line `+++` after it\n",
+            "  |\n",
+            "1 | +++\n",
+            "  | ^",
+        )],
     );
 }
 
@@ -197,9 +257,12 @@ fn translation_that_sets_a_score() {
                 "note = \"리뷰에서 빠름.\"\nscore = 5",
             )
         },
-        &[
-            "content/items/alpha.ko.md:10:9: rating \"speed\": `score` belongs only in content/items/alpha.md: a translation gives only `note` and `reason`",
-        ],
+        &[concat!(
+            "content/items/alpha.ko.md:10:9: rating \"speed\": `score` belongs only in content/items/alpha.md: a translation gives only `note` and `reason`\n",
+            "   |\n",
+            "10 | score = 5\n",
+            "   |         ^",
+        )],
     );
 }
 
@@ -222,9 +285,12 @@ fn translation_without_an_original() {
 fn javascript_link_in_a_body() {
     assert_rejected(
         |site| site.edit(ALPHA, "(@/items/beta)", "(javascript:alert(1))"),
-        &[
-            "content/items/alpha.md:29:32: link to \"javascript:alert(1)\": the `javascript:` scheme is not allowed (use http, https, mailto or a relative link)",
-        ],
+        &[concat!(
+            "content/items/alpha.md:29:32: link to \"javascript:alert(1)\": the `javascript:` scheme is not allowed (use http, https, mailto or a relative link)\n",
+            "   |\n",
+            "29 | Alpha is quicker to learn than [Beta](javascript:alert(1)).\n",
+            "   |                                ^",
+        )],
     );
 }
 
@@ -238,7 +304,12 @@ fn site_link_to_a_missing_page() {
                 "(@/rankings/sped)",
             )
         },
-        &["content/pages/about.ko.md:7:18: link to \"@/rankings/sped\": no such page in this site"],
+        &[concat!(
+            "content/pages/about.ko.md:7:18: link to \"@/rankings/sped\": no such page in this site\n",
+            "  |\n",
+            "7 | 점수는 출처에서 가져왔습니다. [순위](@/rankings/sped)를 보세요.\n",
+            "  |                               ^",
+        )],
     );
 }
 
@@ -255,10 +326,30 @@ fn every_error_of_a_run_is_listed() {
     assert_rejected(
         break_three_items,
         &[
-            "content/items/alpha.md:4:1: invalid TOML: unknown field `homepgae`, expected one of `name`, `summary`, `homepage`, `updated`, `best_for`, `pros`, `cons`, `sources`, `facts`, `ratings`",
-            "content/items/beta.md:12:12: fact `license` must be text, found an integer",
-            "content/items/gamma.md:13:9: rating \"speed\" = 9 is outside the scale 1..5",
-            "content/items/gamma.md:14:11: source \"nope\" does not exist in sources.toml",
+            concat!(
+                "content/items/alpha.md:4:1: invalid TOML: unknown field `homepgae`, expected one of `name`, `summary`, `homepage`, `updated`, `best_for`, `pros`, `cons`, `sources`, `facts`, `ratings`\n",
+                "  |\n",
+                "4 | homepgae = \"https://alpha.example.org/\"\n",
+                "  | ^",
+            ),
+            concat!(
+                "content/items/beta.md:12:12: fact `license` must be text, found an integer\n",
+                "   |\n",
+                "12 |   license: 2\n",
+                "   |            ^",
+            ),
+            concat!(
+                "content/items/gamma.md:13:9: rating \"speed\" = 9 is outside the scale 1..5\n",
+                "   |\n",
+                "13 | score = 9\n",
+                "   |         ^",
+            ),
+            concat!(
+                "content/items/gamma.md:14:11: source \"nope\" does not exist in sources.toml\n",
+                "   |\n",
+                "14 | sources = [\"nope\"]\n",
+                "   |           ^",
+            ),
         ],
     );
 }
@@ -276,8 +367,18 @@ fn link_errors_are_listed_with_front_matter_errors() {
             );
         },
         &[
-            "content/items/gamma.md:13:9: rating \"speed\" = 9 is outside the scale 1..5",
-            "content/pages/about.ko.md:7:18: link to \"@/rankings/sped\": no such page in this site",
+            concat!(
+                "content/items/gamma.md:13:9: rating \"speed\" = 9 is outside the scale 1..5\n",
+                "   |\n",
+                "13 | score = 9\n",
+                "   |         ^",
+            ),
+            concat!(
+                "content/pages/about.ko.md:7:18: link to \"@/rankings/sped\": no such page in this site\n",
+                "  |\n",
+                "7 | 점수는 출처에서 가져왔습니다. [순위](@/rankings/sped)를 보세요.\n",
+                "  |                               ^",
+            ),
         ],
     );
 }
@@ -292,9 +393,12 @@ fn a_broken_sources_file_is_one_error() {
                 "title = 3",
             )
         },
-        &[
-            "content/sources.toml:9:9: invalid TOML at `sources.title`: invalid type: integer `3`, expected a string",
-        ],
+        &[concat!(
+            "content/sources.toml:9:9: invalid TOML at `sources.title`: invalid type: integer `3`, expected a string\n",
+            "  |\n",
+            "9 | title = 3\n",
+            "  |         ^",
+        )],
     );
 }
 
@@ -331,6 +435,11 @@ fn bom_and_crlf_files_report_their_own_lines_and_columns() {
             site.edit(ALPHA, "score = 5", "score = 6");
             site.write(ALPHA, bom_crlf(&site.read(ALPHA)));
         },
-        &["content/items/alpha.md:21:9: rating \"docs\" = 6 is outside the scale 1..5"],
+        &[concat!(
+            "content/items/alpha.md:21:9: rating \"docs\" = 6 is outside the scale 1..5\n",
+            "   |\n",
+            "21 | score = 6\n",
+            "   |         ^",
+        )],
     );
 }

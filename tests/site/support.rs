@@ -25,12 +25,17 @@ pub struct SiteTest {
 impl SiteTest {
     /// A copy of `tests/fixtures/<name>/` with the real theme.
     pub fn fixture(name: &str) -> SiteTest {
+        SiteTest::fixture_without_theme(name).with_theme()
+    }
+
+    /// A copy of `tests/fixtures/<name>/` alone: the theme built into the binary is used.
+    pub fn fixture_without_theme(name: &str) -> SiteTest {
         let site = SiteTest::empty();
         copy_dir(
             &Path::new(MANIFEST_DIR).join("tests/fixtures").join(name),
             &site.root,
         );
-        site.with_theme()
+        site
     }
 
     /// A copy of the shipped report: `content/` and `themes/` of this repository.
@@ -98,8 +103,13 @@ impl SiteTest {
 
     /// `versus build --root <site> <extra...>`, run from the site's folder.
     pub fn build_with<S: AsRef<OsStr>>(&self, extra: &[S]) -> Build {
+        self.run("build", extra)
+    }
+
+    /// `versus <command> --root <site> <extra...>`, run from the site's folder.
+    pub fn run<S: AsRef<OsStr>>(&self, command: &str, extra: &[S]) -> Build {
         let mut args: Vec<&OsStr> =
-            vec!["build".as_ref(), "--root".as_ref(), self.root.as_os_str()];
+            vec![command.as_ref(), "--root".as_ref(), self.root.as_os_str()];
         args.extend(extra.iter().map(AsRef::as_ref));
         versus(&self.root, &args)
     }
@@ -142,8 +152,9 @@ impl Build {
         self.assert_fails_for("output", diagnostics);
     }
 
-    /// Asserts a failure whose stderr is exactly these diagnostics and the closing line naming
-    /// the output folder as given on the command line.
+    /// Asserts a failure whose stderr is exactly these diagnostics (each its
+    /// `path:line:col: message` line, then the lines of its source snippet if it has one) and the
+    /// closing line naming the output folder as given on the command line.
     pub fn assert_fails_for(&self, output: &str, diagnostics: &[&str]) {
         let closing = format!(
             "error: build failed with {} error(s); {output} was left unchanged",
@@ -151,7 +162,7 @@ impl Build {
         );
         let expected: Vec<&str> = diagnostics
             .iter()
-            .copied()
+            .flat_map(|d| d.lines())
             .chain([closing.as_str()])
             .collect();
         assert_eq!(self.stderr.lines().collect::<Vec<_>>(), expected, "stderr");

@@ -1,0 +1,353 @@
+//! "X vs Y" pages and the "compare any two" picker: both items' ratings side by side with an
+//! overlaid radar chart, where each one leads, their key facts, pros and cons, and which to
+//! pick for each of the guide's goals.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::pages::{Page, View, criteria, embeddable_json, generated};
+use super::routes::Route;
+use super::views::{self, CriterionView, FactView, Scope, ScoreView};
+use crate::chart::{RadarChart, Series, radar_chart};
+use crate::model::{Item, Translated};
+use crate::rank;
+
+/// One side of a pair page.
+#[derive(Debug, Serialize)]
+pub struct Side {
+    name: String,
+    href: String,
+    summary: String,
+    overall: Option<ScoreView>,
+    facts: Vec<FactView>,
+    pros: Vec<String>,
+    cons: Vec<String>,
+}
+
+/// One criterion, both scores, and who leads.
+#[derive(Debug, Serialize)]
+pub struct Row {
+    criterion: CriterionView,
+    a: Option<ScoreView>,
+    b: Option<ScoreView>,
+    a_href: String,
+    b_href: String,
+    /// 0: a leads, 1: b leads, 2: tied, 3: cannot be compared.
+    outcome: u8,
+    verdict: String,
+}
+
+/// Which to pick for one of the guide's goals.
+#[derive(Debug, Serialize)]
+pub struct Goal {
+    label: String,
+    description: String,
+    a: Option<ScoreView>,
+    b: Option<ScoreView>,
+    verdict: String,
+    href: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PairView {
+    a: Side,
+    b: Side,
+    radar: String,
+    rows: Vec<Row>,
+    goals: Vec<Goal>,
+    facts: Vec<(String, Vec<String>, Vec<String>)>,
+}
+
+/// The picker: every item with links to its pair pages, and the data to compare any two.
+#[derive(Debug, Serialize)]
+pub struct PickerView {
+    items: Vec<PickerItem>,
+    data: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PickerItem {
+    slug: String,
+    name: String,
+    href: String,
+    pairs: Vec<views::Link>,
+}
+
+/// The pair page of items `a` and `b` (slugs).
+pub fn pair(scope: &Scope, a: &str, b: &str) -> Page {
+    let (Some(first), Some(second)) = (scope.site.item(a), scope.site.item(b)) else {
+        return generated(String::new(), View::Empty);
+    };
+    let names = [scope.item_name(first), scope.item_name(second)];
+    let rows: Vec<Row> = scope
+        .site
+        .config
+        .criteria
+        .iter()
+        .map(|c| row(scope, c, first, second, &names))
+        .collect();
+    let view = PairView {
+        radar: radar(scope, [first, second], &names, &rows),
+        a: side(scope, first),
+        b: side(scope, second),
+        goals: goals(scope, [first, second], &names),
+        facts: facts(scope, first, second),
+        rows,
+    };
+    let title = scope.fill(
+        "pair_title",
+        &[("a", names[0].clone()), ("b", names[1].clone())],
+    );
+    let (a_text, a_translated) = first.text_in(scope.lang, scope.default_lang());
+    let (_, b_translated) = second.text_in(scope.lang, scope.default_lang());
+    Page {
+        description: Some(format!(
+            "{} {}",
+            a_text.summary,
+            second.text_in(scope.lang, scope.default_lang()).0.summary
+        )),
+        title,
+        translated: a_translated && b_translated,
+        view: View::Pair(Box::new(view)),
+    }
+}
+
+fn side(scope: &Scope, item: &Item) -> Side {
+    let (text, _) = item.text_in(scope.lang, scope.default_lang());
+    let config = &scope.site.config;
+    let max = config.scale.max as f64;
+    Side {
+        name: text.name.clone(),
+        href: scope.href(&Route::Item(item.slug.clone())),
+        summary: text.summary.clone(),
+        overall: rank::score_with(item, &config.weights(), config.overall_min_ratings)
+            .map(|s| ScoreView::new(s, max, true)),
+        facts: config
+            .facts
+            .iter()
+            .map(|f| views::fact_view(scope, f, item))
+            .collect(),
+        pros: text.pros.clone(),
+        cons: text.cons.clone(),
+    }
+}
+
+fn row(
+    scope: &Scope,
+    criterion: &crate::config::Criterion,
+    a: &Item,
+    b: &Item,
+    names: &[String; 2],
+) -> Row {
+    let max = scope.site.config.scale.max as f64;
+    let score = |item: &Item| item.ratings.get(&criterion.id).map(|r| r.score);
+    let (outcome, verdict) = verdict(scope, score(a), score(b), names);
+    let evidence = |item: &Item| {
+        format!(
+            "{}#rating-{}",
+            scope.href(&Route::Item(item.slug.clone())),
+            criterion.id
+        )
+    };
+    Row {
+        criterion: views::criterion_view(scope, criterion),
+        a: score(a).map(|s| ScoreView::new(s, max, false)),
+        b: score(b).map(|s| ScoreView::new(s, max, false)),
+        a_href: evidence(a),
+        b_href: evidence(b),
+        outcome,
+        verdict,
+    }
+}
+
+/// Who leads, from two optional scores compared at the precision shown.
+fn verdict(scope: &Scope, a: Option<f64>, b: Option<f64>, names: &[String; 2]) -> (u8, String) {
+    match (a.map(rank::rounded), b.map(rank::rounded)) {
+        (Some(x), Some(y)) if x > y => (0, scope.fill("pair_leads", &[("name", names[0].clone())])),
+        (Some(x), Some(y)) if y > x => (1, scope.fill("pair_leads", &[("name", names[1].clone())])),
+        (Some(_), Some(_)) => (2, scope.t("pair_tie")),
+        _ => (3, scope.t("pair_incomparable")),
+    }
+}
+
+fn goals(scope: &Scope, items: [&Item; 2], names: &[String; 2]) -> Vec<Goal> {
+    let config = &scope.site.config;
+    let max = config.scale.max as f64;
+    config
+        .presets
+        .iter()
+        .map(|preset| {
+            let score =
+                |item: &Item| rank::score_with(item, &preset.weights, config.overall_min_ratings);
+            let (a, b) = (score(items[0]), score(items[1]));
+            Goal {
+                label: scope.text(&preset.label),
+                description: scope.text(&preset.description),
+                verdict: verdict(scope, a, b, names).1,
+                a: a.map(|s| ScoreView::new(s, max, true)),
+                b: b.map(|s| ScoreView::new(s, max, true)),
+                href: format!("{}#preset-{}", scope.href(&Route::Choose), preset.id),
+            }
+        })
+        .collect()
+}
+
+fn facts(scope: &Scope, a: &Item, b: &Item) -> Vec<(String, Vec<String>, Vec<String>)> {
+    scope
+        .site
+        .config
+        .facts
+        .iter()
+        .map(|f| {
+            let (x, y) = (views::fact_view(scope, f, a), views::fact_view(scope, f, b));
+            (x.label, x.values, y.values)
+        })
+        .collect()
+}
+
+fn radar(scope: &Scope, items: [&Item; 2], names: &[String; 2], rows: &[Row]) -> String {
+    let criteria = &scope.site.config.criteria;
+    let series = items
+        .iter()
+        .zip(names)
+        .map(|(item, name)| Series {
+            name: name.clone(),
+            values: criteria
+                .iter()
+                .map(|c| item.ratings.get(&c.id).map(|r| r.score))
+                .collect(),
+        })
+        .collect();
+    let leads = |outcome: u8| {
+        let labels: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.outcome == outcome)
+            .map(|r| r.criterion.label.as_str())
+            .collect();
+        if labels.is_empty() {
+            scope.t("none")
+        } else {
+            labels.join(", ")
+        }
+    };
+    let description = scope.fill(
+        "pair_finding",
+        &[
+            ("a", names[0].clone()),
+            ("b", names[1].clone()),
+            ("a_leads", leads(0)),
+            ("b_leads", leads(1)),
+            ("ties", leads(2)),
+        ],
+    );
+    radar_chart(&RadarChart {
+        id: "chart-pair".into(),
+        title: scope.fill(
+            "pair_title",
+            &[("a", names[0].clone()), ("b", names[1].clone())],
+        ),
+        description,
+        axes: criteria.iter().map(|c| scope.text(&c.label)).collect(),
+        axis_notes: Vec::new(),
+        max: scope.site.config.scale.max as f64,
+        series,
+    })
+}
+
+/// What the picker's script needs: every item's ratings and the pairs that have a page.
+#[derive(Debug, Serialize)]
+struct PickerData {
+    criteria: Vec<(String, String)>,
+    items: BTreeMap<String, PickerEntry>,
+    pages: Vec<String>,
+    strings: BTreeMap<&'static str, String>,
+}
+
+#[derive(Debug, Serialize)]
+struct PickerEntry {
+    name: String,
+    ratings: BTreeMap<String, f64>,
+}
+
+/// The picker page.
+pub fn picker(scope: &Scope) -> Page {
+    let site = scope.site;
+    let pages = super::pair_pages(site);
+    let items = site
+        .items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| PickerItem {
+            slug: item.slug.clone(),
+            name: scope.item_name(item),
+            href: scope.href(&Route::Item(item.slug.clone())),
+            pairs: pairs_of(scope, index, &pages),
+        })
+        .collect();
+    let data = PickerData {
+        criteria: criteria(scope)
+            .into_iter()
+            .map(|c| (c.id, c.label))
+            .collect(),
+        items: site
+            .items
+            .iter()
+            .map(|i| {
+                (
+                    i.slug.clone(),
+                    PickerEntry {
+                        name: scope.item_name(i),
+                        ratings: i
+                            .ratings
+                            .iter()
+                            .map(|(k, r)| (k.clone(), r.score))
+                            .collect(),
+                    },
+                )
+            })
+            .collect(),
+        pages: pages
+            .iter()
+            .map(|p| crate::pairs::pair_slug(&site.items[p.a].slug, &site.items[p.b].slug))
+            .collect(),
+        strings: [
+            "not_rated",
+            "pair_leads",
+            "pair_tie",
+            "pair_incomparable",
+            "col_criterion",
+            "picker_same",
+        ]
+        .into_iter()
+        .map(|k| (k, scope.t(k)))
+        .collect(),
+    };
+    generated(
+        scope.t("picker_title"),
+        View::Picker(PickerView {
+            items,
+            data: embeddable_json(&data),
+        }),
+    )
+}
+
+/// Links from the item at `index` to each of its pair pages, labelled with the other item.
+pub fn pairs_of(scope: &Scope, index: usize, pages: &[crate::pairs::Pair]) -> Vec<views::Link> {
+    let items = &scope.site.items;
+    pages
+        .iter()
+        .filter_map(|p| match (p.a == index, p.b == index) {
+            (true, _) => Some(p.b),
+            (_, true) => Some(p.a),
+            _ => None,
+        })
+        .map(|other| views::Link {
+            label: scope.item_name(&items[other]),
+            href: scope.href(&Route::Pair(
+                items[index].slug.clone(),
+                items[other].slug.clone(),
+            )),
+        })
+        .collect()
+}

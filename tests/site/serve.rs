@@ -1,0 +1,257 @@
+//! `versus serve`, run as a real process on the `bilingual` fixture and spoken to over
+//! loopback only: it serves the site under its base path with the live-reload script, refuses
+//! paths that try to leave the site, pushes a reload event after a change, and shows a bad
+//! edit's errors without stopping. Every wait is bounded.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use super::support::SiteTest;
+
+/// The longest any single step may take.
+const PATIENCE: Duration = Duration::from_secs(20);
+const ALPHA: &str = "content/items/alpha.md";
+
+/// A running `versus serve`, stopped when dropped.
+struct Served {
+    child: Child,
+    /// `127.0.0.1:<port>`.
+    address: String,
+    /// What it printed to stdout after its address.
+    _stdout: Receiver<String>,
+}
+
+impl Served {
+    fn start(site: &SiteTest) -> Served {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_versus"))
+            .current_dir(site.root())
+            .args(["serve", "--port", "0", "--root"])
+            .arg(site.root())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start versus serve");
+        let stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
+        let (sender, lines) = channel();
+        std::thread::spawn(move || {
+            for line in stdout.lines().map_while(Result::ok) {
+                if sender.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut served = Served {
+            child,
+            address: String::new(),
+            _stdout: lines,
+        };
+        served.address = loop {
+            let line = served
+                ._stdout
+                .recv_timeout(PATIENCE)
+                .expect("serve prints its address");
+            if let Some(rest) = line.strip_prefix("serving http://") {
+                let (address, rest) = rest.split_once('/').expect("an address and a path");
+                assert_eq!(
+                    rest, "widgets/ (Ctrl-C to stop)",
+                    "the base path of base_url"
+                );
+                break address.to_string();
+            }
+        };
+        served
+    }
+
+    /// A GET request: the status, the headers, the body.
+    fn get(&self, target: &str) -> (u16, String, String) {
+        let mut stream = self.connect(target);
+        let mut response = Vec::new();
+        stream
+            .read_to_end(&mut response)
+            .expect("read the response");
+        let response = String::from_utf8_lossy(&response).into_owned();
+        let (head, body) = response.split_once("\r\n\r\n").expect("a head and a body");
+        let status = head[9..12].parse().expect("a status code");
+        (status, head.to_string(), body.to_string())
+    }
+
+    fn connect(&self, target: &str) -> TcpStream {
+        let mut stream = TcpStream::connect(&self.address).expect("connect over loopback");
+        stream.set_read_timeout(Some(PATIENCE)).expect("a timeout");
+        write!(
+            stream,
+            "GET {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.address
+        )
+        .expect("send a request");
+        stream
+    }
+
+    /// The stream of reload events, past its response head.
+    fn events(&self) -> Events {
+        let mut reader = BufReader::new(self.connect("/__versus/events"));
+        let mut line = String::new();
+        while line != "\r\n" {
+            line.clear();
+            reader.read_line(&mut line).expect("the response head");
+        }
+        Events { reader }
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+struct Events {
+    reader: BufReader<TcpStream>,
+}
+
+impl Events {
+    /// The next event: its name and its data (lines joined with `\n`).
+    fn next(&mut self) -> (String, String) {
+        let (mut name, mut data) = (String::new(), Vec::new());
+        loop {
+            let mut line = String::new();
+            self.reader.read_line(&mut line).expect("an event in time");
+            let line = line.trim_end_matches('\n');
+            if line.is_empty() && !name.is_empty() {
+                return (name, data.join("\n"));
+            } else if let Some(value) = line.strip_prefix("event: ") {
+                name = value.to_string();
+            } else if let Some(value) = line.strip_prefix("data: ") {
+                data.push(value.to_string());
+            }
+        }
+    }
+}
+
+#[test]
+fn serves_the_site_under_its_base_path_on_loopback() {
+    let site = SiteTest::fixture("bilingual");
+    let served = Served::start(&site);
+    assert!(
+        served.address.starts_with("127.0.0.1:"),
+        "{}",
+        served.address
+    );
+
+    let (status, head, _) = served.get("/");
+    assert_eq!(status, 302);
+    assert!(head.contains("\r\nLocation: /widgets/"), "{head}");
+
+    let (status, head, page) = served.get("/widgets/items/alpha/");
+    assert_eq!(status, 200);
+    assert!(
+        head.contains("Content-Type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    assert!(page.contains("<h1>Alpha</h1>"), "{page}");
+    assert!(
+        page.contains(&format!("http://{}/widgets/items/alpha/", served.address)),
+        "absolute links point at the preview"
+    );
+    assert!(
+        page.contains("<script src=\"/__versus/live.js\" data-build=\"1\"></script>\n</body>"),
+        "the live-reload script is added to pages"
+    );
+    let (status, _, _) = served.get("/widgets/items/alpha");
+    assert_eq!(status, 302, "a folder without its slash is redirected");
+
+    let (status, _, style) = served.get("/widgets/assets/style.css");
+    assert_eq!(status, 200);
+    assert!(
+        !style.contains("__versus"),
+        "only HTML pages get the script"
+    );
+    let (status, _, script) = served.get("/__versus/live.js");
+    assert_eq!(status, 200);
+    assert!(script.contains("new EventSource(\"/__versus/events\")"));
+
+    let (status, _, page) = served.get("/widgets/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(
+        page.contains("__versus/live.js"),
+        "the site's 404 page, live"
+    );
+
+    for bad in [
+        "/widgets/../../../etc/passwd",
+        "/widgets/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
+        "/widgets/..%2f..%2f..%2fetc%2fpasswd",
+        "//etc/passwd",
+    ] {
+        let (status, _, body) = served.get(bad);
+        assert_eq!(
+            (status, body.as_str()),
+            (400, "the address is not a plain path inside the site\n"),
+            "{bad}"
+        );
+    }
+    let (status, _, _) = served.get(&format!("/widgets/{}", "a".repeat(3000)));
+    assert_eq!(status, 414);
+
+    site.build().assert_clean();
+    let built = site.tree("output");
+    assert!(
+        built
+            .0
+            .values()
+            .all(|bytes| !String::from_utf8_lossy(bytes).contains("__versus")),
+        "the built site has no live-reload script"
+    );
+}
+
+#[test]
+fn a_change_reloads_open_pages_and_a_bad_edit_shows_its_errors() {
+    let site = SiteTest::fixture("bilingual");
+    let served = Served::start(&site);
+    let mut events = served.events();
+    assert_eq!(
+        events.next(),
+        ("reload".into(), "1".into()),
+        "the build on connect"
+    );
+
+    site.edit(ALPHA, "name = \"Alpha\"", "name = \"Alpha Prime\"");
+    assert_eq!(
+        events.next(),
+        ("reload".into(), "2".into()),
+        "a reload after a change"
+    );
+    let (_, _, page) = served.get("/widgets/items/alpha/");
+    assert!(page.contains("<h1>Alpha Prime</h1>"), "the rebuilt page");
+
+    site.edit(ALPHA, "name = \"Alpha Prime\"", "name = \"Alpha Prime");
+    let errors = concat!(
+        "content/items/alpha.md:2:20: invalid TOML at `name`: invalid basic string, expected `\"`\n",
+        "  |\n",
+        "2 | name = \"Alpha Prime\n",
+        "  |                    ^",
+    );
+    assert_eq!(events.next(), ("build-error".into(), errors.into()));
+    let (status, _, page) = served.get("/widgets/items/alpha/");
+    assert_eq!(status, 200, "the last good build is still served");
+    assert!(page.contains("<h1>Alpha Prime</h1>"));
+    let mut late = served.events();
+    assert_eq!(late.next(), ("reload".into(), "2".into()));
+    assert_eq!(
+        late.next(),
+        ("build-error".into(), errors.into()),
+        "a page opened meanwhile shows the errors too"
+    );
+
+    site.edit(ALPHA, "name = \"Alpha Prime", "name = \"Alpha\"");
+    assert_eq!(
+        events.next(),
+        ("reload".into(), "3".into()),
+        "the next good save recovers"
+    );
+    assert_eq!(late.next(), ("reload".into(), "3".into()));
+}
