@@ -9,6 +9,7 @@ pub mod chart;
 pub mod check;
 pub mod config;
 pub mod content;
+pub mod contrast;
 pub mod coverage;
 pub mod error;
 pub mod highlight;

@@ -1,0 +1,135 @@
+//! Real-browser tests of the shipped report: builds it with the `versus` binary into a temporary
+//! folder for a loopback address under a sub-path (as GitHub Pages serves a project site), then
+//! runs the Node suite `tests/browser/run.mjs` on it: every page of every language in headless
+//! Chromium, the language switcher, axe, the Nu HTML Checker, and screenshots written to
+//! `target/screenshots/`.
+//!
+//! Without Node, Chromium or Java the test is skipped with a message saying what to install;
+//! under CI (`CI` set, as `.ci/run` and GitHub Actions do) anything missing is a failure.
+
+use std::fs;
+use std::io::Write;
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Command, Output};
+
+const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
+/// The sub-path the site is served under, like `/<repo>/` on GitHub Pages.
+const SUB_PATH: &str = "versus";
+/// run.mjs's exit status when Chromium, Java or its packages are missing.
+const MISSING: i32 = 3;
+
+#[test]
+fn shipped_site_in_a_real_browser() {
+    let suite = Path::new(MANIFEST_DIR).join("tests/browser");
+    if let Err(why) = node_ready(&suite) {
+        return skip(&why);
+    }
+    let temp = tempfile::tempdir().expect("create a temporary folder");
+    let root = temp.path().join("project");
+    for folder in ["content", "themes"] {
+        copy_dir(&Path::new(MANIFEST_DIR).join(folder), &root.join(folder));
+    }
+    let site = temp.path().join("site");
+    let base_url = format!("http://127.0.0.1:{}/{SUB_PATH}/", free_port());
+    let build = Command::new(env!("CARGO_BIN_EXE_versus"))
+        .arg("build")
+        .arg("--root")
+        .arg(&root)
+        .arg("--output")
+        .arg(&site)
+        .args(["--base-url", &base_url])
+        .output()
+        .expect("run versus");
+    assert!(
+        build.status.success(),
+        "the build failed:\n{}",
+        printed(&build)
+    );
+
+    let run = Command::new("node")
+        .arg(suite.join("run.mjs"))
+        .arg(&site)
+        .output()
+        .expect("run node");
+    let report = printed(&run);
+    match run.status.code() {
+        // Shown with `cargo test --test browser -- --nocapture`.
+        Some(0) => println!("{report}"),
+        Some(MISSING) => skip(report.trim()),
+        _ => panic!("the browser tests failed:\n{report}"),
+    }
+}
+
+/// Node is installed and the suite's packages are there, installing them with `npm ci` if not.
+fn node_ready(suite: &Path) -> Result<(), String> {
+    let runs = |program: &str| {
+        Command::new(program)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !runs("node") {
+        return Err("node is not installed (apt-get install nodejs npm)".into());
+    }
+    if suite.join("node_modules/playwright-core").is_dir() {
+        return Ok(());
+    }
+    if !runs("npm") {
+        return Err("npm is not installed (apt-get install npm)".into());
+    }
+    let install = Command::new("npm")
+        .args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"])
+        .current_dir(suite)
+        .output()
+        .map_err(|e| format!("npm ci: {e}"))?;
+    if install.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "npm ci in tests/browser failed:\n{}",
+            printed(&install)
+        ))
+    }
+}
+
+/// Skips the test with `why`, printed past the test harness's capture; under CI, fails.
+fn skip(why: &str) {
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    if ci {
+        panic!("browser tests cannot run, and CI is set so this is a failure: {why}");
+    }
+    let _ = writeln!(
+        std::io::stderr(),
+        "\nbrowser tests SKIPPED: {why}\n(.ci/run installs everything they need)\n"
+    );
+}
+
+/// A loopback port nothing listens on now (the OS picks it; it is free again once dropped).
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
+    listener.local_addr().expect("the bound address").port()
+}
+
+fn printed(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap_or_else(|e| panic!("create {}: {e}", to.display()));
+    let entries = fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display()));
+    for entry in entries {
+        let entry = entry.expect("a folder entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("a file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target)
+                .unwrap_or_else(|e| panic!("copy {}: {e}", entry.path().display()));
+        }
+    }
+}

@@ -1,0 +1,96 @@
+// Browser checks of the pages' scripts: the choose page (weights change the order, the address
+// restores it, and each preset ranked in the browser matches the ranking computed at build
+// time) and the comparison table (sorting and filtering change the rows and the address, and a
+// reload restores them). Run from run.mjs with its browser context.
+
+/** The page `path` in `lang`, as a URL of the served site. */
+function urlIn(site, lang, path) {
+  const prefix = lang === site.defaultLanguage ? "" : `${lang}/`;
+  return new URL(`${prefix}${path}`, site.base).href;
+}
+
+const names = (page, css) =>
+  page.$$eval(css, (els) => els.filter((e) => !e.closest("tr[hidden]")).map((e) => e.textContent.trim()));
+
+const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Checks the choose page in every language; `newContext` makes a browser context. */
+export async function checkChoose(site, newContext, result) {
+  const context = await newContext();
+  const page = await context.newPage();
+  let checked = 0;
+  for (const lang of site.languages) {
+    const url = urlIn(site, lang, "choose/");
+    await page.goto(url);
+    await page.waitForSelector("#chooser:not([hidden]) #ranking li");
+    const before = await names(page, "#ranking li a");
+    const sliders = await page.$$eval("#weights input[type=range]", (els) => els.map((e) => e.name));
+    // Only the last criterion counts: the order must follow it alone.
+    for (const name of sliders) await page.locator(`#w-${name}`).fill(name === sliders.at(-1) ? "3" : "0");
+    const after = await names(page, "#ranking li a");
+    if (same(before, after)) result.failures.push(`${lang}: changing the weights did not change the order`);
+    const address = new URL(page.url());
+    if (address.searchParams.get(sliders.at(-1)) !== "3") {
+      result.failures.push(`${lang}: the weights are not in the address (${page.url()})`);
+    }
+    await page.goto(page.url());
+    await page.waitForSelector("#ranking li");
+    const restored = await names(page, "#ranking li a");
+    const value = await page.locator(`#w-${sliders.at(-1)}`).inputValue();
+    if (!same(restored, after) || value !== "3") {
+      result.failures.push(`${lang}: reloading the address did not restore the ranking and weights`);
+    }
+    for (const preset of await page.$$eval("[data-preset]", (els) => els.map((e) => e.dataset.preset))) {
+      await page.locator(`nav.presets [data-preset="${preset}"]`).click();
+      const live = await names(page, "#ranking li a");
+      const built = await names(page, `#preset-${preset}-data tbody th a`);
+      if (!same(live, built)) {
+        result.failures.push(`${lang}: preset ${preset} ranks ${live.join(", ")} in the browser but ${built.join(", ")} at build time`);
+      }
+      checked++;
+    }
+  }
+  await context.close();
+  return `weights reorder, the address restores, ${checked} presets match their build-time rankings (${site.languages.join(", ")})`;
+}
+
+/** Checks the comparison table's sorting and filtering in every language. */
+export async function checkTable(site, newContext, result) {
+  const context = await newContext();
+  const page = await context.newPage();
+  for (const lang of site.languages) {
+    await page.goto(urlIn(site, lang, "compare/"));
+    await page.waitForSelector("#table-controls:not([hidden])");
+    const rows = () => names(page, "#compare tbody th");
+    const initial = await rows();
+    const key = await page.$eval("#compare thead th:nth-child(3)", (th) => th.dataset.key);
+    await page.locator("#compare thead th:nth-child(3) button").click();
+    const sorted = await rows();
+    const sort = await page.$eval("#compare thead th:nth-child(3)", (th) => th.getAttribute("aria-sort"));
+    if (same(initial, sorted) || !sort) result.failures.push(`${lang}: sorting by ${key} did not reorder the rows`);
+    if (new URL(page.url()).searchParams.get("sort") !== key) {
+      result.failures.push(`${lang}: the sort is not in the address (${page.url()})`);
+    }
+    const select = page.locator("#table-controls select").first();
+    const filter = await select.getAttribute("name");
+    const option = await select.locator("option").nth(1).getAttribute("value");
+    await select.selectOption(option);
+    const filtered = await rows();
+    if (!(filtered.length > 0 && filtered.length < initial.length)) {
+      result.failures.push(`${lang}: filtering by ${filter}=${option} left ${filtered.length} of ${initial.length} rows`);
+    }
+    if (new URL(page.url()).searchParams.get(filter) !== option) {
+      result.failures.push(`${lang}: the filter is not in the address (${page.url()})`);
+    }
+    await page.goto(page.url());
+    await page.waitForSelector("#table-controls:not([hidden])");
+    if (!same(await rows(), filtered)) result.failures.push(`${lang}: reloading the address did not restore the table`);
+    await page.locator("#filter-text").fill(filtered[0].slice(0, 3));
+    const searched = await rows();
+    if (!searched.includes(filtered[0]) || searched.length > filtered.length) {
+      result.failures.push(`${lang}: the name filter kept ${searched.join(", ")}`);
+    }
+  }
+  await context.close();
+  return `sort and filter change the rows and the address, and a reload restores them (${site.languages.join(", ")})`;
+}

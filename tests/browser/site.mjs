@@ -1,0 +1,98 @@
+// What a built site holds, read from its own files: the base URL it was built for (robots.txt's
+// Sitemap line), its pages with their language alternates (sitemap.xml), its HTML files, and
+// which pages are the key ones (home, an item, the table, a ranking, choose, a pair).
+import { readFile, readdir } from "node:fs/promises";
+import { join, relative } from "node:path";
+
+/** Reads the built site in `dir`. */
+export async function readSite(dir) {
+  const robots = await readFile(join(dir, "robots.txt"), "utf8");
+  const line = robots.split("\n").find((l) => l.startsWith("Sitemap: "));
+  if (!line) throw new Error(`${dir}/robots.txt has no Sitemap line`);
+  const sitemap = new URL(line.slice("Sitemap: ".length).trim());
+  const base = new URL("./", sitemap);
+  const entries = await readSitemap(dir, base, "sitemap.xml");
+  const pages = entries.map((e) => ({
+    url: e.loc,
+    path: e.loc.slice(base.href.length),
+    lang: languageAt(e, e.loc),
+    alternates: Object.fromEntries(e.alternates),
+  }));
+  const languages = [...new Set(entries.flatMap((e) => e.alternates.map(([l]) => l)))]
+    .filter((l) => l !== "x-default");
+  const first = entries[0];
+  const fallback = first && Object.fromEntries(first.alternates)["x-default"];
+  const defaultLanguage = first && languageAt(first, fallback);
+  const html = (await files(dir)).filter((f) => f.endsWith(".html"));
+  return { dir, base, pages, languages, defaultLanguage, html };
+}
+
+/** The language of the alternate of `entry` at `href` (every entry lists itself). */
+function languageAt(entry, href) {
+  return entry.alternates.find(([l, h]) => l !== "x-default" && h === href)?.[0];
+}
+
+const ALTERNATE = /<xhtml:link rel="alternate" hreflang="([^"]*)" href="([^"]*)"\/>/g;
+
+/** Every `<url>` of a sitemap (following a sitemap index): its loc and its alternates. */
+async function readSitemap(dir, base, name) {
+  const xml = await readFile(join(dir, name), "utf8");
+  if (xml.includes("<sitemapindex")) {
+    const parts = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => unescape(m[1]));
+    const all = await Promise.all(
+      parts.map((loc) => readSitemap(dir, base, loc.slice(base.href.length))),
+    );
+    return all.flat();
+  }
+  return [...xml.matchAll(/<url>([\s\S]*?)<\/url>/g)].map(([, body]) => ({
+    loc: unescape(/<loc>([^<]*)<\/loc>/.exec(body)[1]),
+    alternates: [...body.matchAll(ALTERNATE)].map((m) => [unescape(m[1]), unescape(m[2])]),
+  }));
+}
+
+function unescape(text) {
+  return text
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&apos;", "'")
+    .replaceAll("&amp;", "&");
+}
+
+/** Every file below `dir`, as a path relative to it with `/` separators. */
+async function files(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath ?? e.path, e.name)).split("\\").join("/"))
+    .sort();
+}
+
+/**
+ * The key pages, by name, as paths below the default language's root: the first of each kind
+ * the site has. Items are the two-level pages outside the generator's own folders.
+ */
+export function keyPages(site) {
+  const paths = site.pages
+    .filter((p) => p.lang === site.defaultLanguage)
+    .map((p) => p.path);
+  const first = (test) => paths.find(test);
+  const depth = (p) => p.split("/").length - 1;
+  const own = new Set(["compare", "rankings", "choose"]);
+  const keys = {
+    home: first((p) => p === ""),
+    item: first((p) => depth(p) === 2 && !own.has(p.split("/")[0])),
+    table: first((p) => p === "compare/"),
+    rankings: first((p) => p === "rankings/"),
+    ranking: first((p) => /^rankings\/[^/]+\/$/.test(p)),
+    choose: first((p) => p === "choose/"),
+    pair: first((p) => /^compare\/[^/]+-vs-[^/]+\/$/.test(p)),
+  };
+  return Object.entries(keys).filter(([, path]) => path !== undefined);
+}
+
+/** The page at `path` (below the default language's root) in `lang`. */
+export function pageIn(site, path, lang) {
+  const page = site.pages.find((p) => p.path === path && p.lang === site.defaultLanguage);
+  return page && site.pages.find((p) => p.url === page.alternates[lang]);
+}
