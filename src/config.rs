@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::content::parse::{Block, read_toml};
 use crate::error::{Diagnostic, Diagnostics};
+use crate::markdown::RawHtml;
 use crate::text::Text;
 
 /// A language the site is published in.
@@ -119,6 +120,17 @@ pub struct Config {
     pub presets: Vec<Preset>,
     #[serde(default)]
     pub pairs: PairsConfig,
+    #[serde(default)]
+    pub markdown: MarkdownConfig,
+}
+
+/// How Markdown bodies become HTML (`[markdown]` in site.toml).
+#[derive(Debug, Clone, Copy, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    /// What raw HTML written in a body becomes: shown as text (the default) or kept as markup.
+    #[serde(default)]
+    pub raw_html: RawHtml,
 }
 
 /// Which "X vs Y" pages are generated: every pair up to `all_up_to` items; past it, only pairs

@@ -1,5 +1,13 @@
 //! Code highlighting: the only module that knows syntect. Highlights with CSS classes (no
 //! inline styles) and produces the stylesheet for a light and a dark theme.
+//!
+//! Highlighting is most of a build's work, so a block is never highlighted twice: results are
+//! kept by (language, code) for the run, and for the next one (`serve` rebuilds after every
+//! save, and most blocks have not changed). The same block in two languages' pages of an item
+//! is highlighted once.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
 
 use syntect::highlighting::ThemeSet;
 
@@ -15,9 +23,23 @@ const DARK_THEME: &str = "base16-ocean.dark";
 const LIGHT_BACKGROUND: Rgb = (0xf6, 0xf7, 0xf9);
 const DARK_BACKGROUND: Rgb = (0x17, 0x1e, 0x26);
 
-/// Loaded syntax definitions; load once per run and share.
+/// Loaded syntax definitions and the blocks already highlighted; load once per process and
+/// share.
 pub struct Highlighter {
     syntaxes: SyntaxSet,
+    done: Mutex<Done>,
+}
+
+/// A block's highlighted HTML, or `None` for an unknown language; computed by the first
+/// thread to ask, which the others wait for.
+type Slot = Arc<OnceLock<Option<String>>>;
+
+/// Blocks highlighted in this run, and those of the previous run not yet asked for in this one:
+/// memory stays bounded by two runs' blocks however long `serve` runs.
+#[derive(Default)]
+struct Done {
+    current: HashMap<(String, String), Slot>,
+    previous: HashMap<(String, String), Slot>,
 }
 
 impl Default for Highlighter {
@@ -25,6 +47,7 @@ impl Default for Highlighter {
         Highlighter {
             // two-face extends syntect's defaults with TypeScript, TOML, Elixir and more.
             syntaxes: two_face::syntax::extra_newlines(),
+            done: Mutex::default(),
         }
     }
 }
@@ -46,6 +69,25 @@ impl Highlighter {
     /// Highlighted HTML for a code block (the inside of `<code>`), or `None` if the language is
     /// unknown (the caller then shows the code as plain escaped text and warns).
     pub fn highlight(&self, code: &str, lang: &str) -> Option<String> {
+        let slot = {
+            let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
+            let key = (lang.to_string(), code.to_string());
+            match done.previous.remove(&key) {
+                Some(slot) => done.current.entry(key).or_insert(slot).clone(),
+                None => done.current.entry(key).or_default().clone(),
+            }
+        };
+        slot.get_or_init(|| self.highlight_uncached(code, lang))
+            .clone()
+    }
+
+    /// Starts a new run (a build or a rebuild): blocks of the run before last are forgotten.
+    pub fn start_run(&self) {
+        let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
+        done.previous = std::mem::take(&mut done.current);
+    }
+
+    fn highlight_uncached(&self, code: &str, lang: &str) -> Option<String> {
         let syntax = self
             .syntaxes
             .find_syntax_by_token(token(&lang.to_ascii_lowercase()))?;
@@ -96,5 +138,26 @@ mod tests {
         assert!(html.contains("class=\"hl-"), "{html}");
         assert!(!html.contains("style="));
         assert!(h.highlight("x", "no-such-language").is_none());
+    }
+
+    #[test]
+    fn a_block_is_highlighted_once_and_kept_for_one_more_run() {
+        let h = Highlighter::default();
+        let first = h.highlight("let x = 1;\n", "rust");
+        assert_eq!(h.highlight("let x = 1;\n", "rust"), first);
+        assert_eq!(h.done.lock().unwrap().current.len(), 1);
+        h.start_run();
+        assert_eq!(
+            h.highlight("let x = 1;\n", "rust"),
+            first,
+            "from the previous run"
+        );
+        h.start_run();
+        h.start_run();
+        let done = h.done.lock().unwrap();
+        assert!(
+            done.current.is_empty() && done.previous.is_empty(),
+            "unused blocks go"
+        );
     }
 }

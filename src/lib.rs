@@ -79,6 +79,8 @@ pub struct Report {
     pub warnings: Vec<Diagnostic>,
     pub coverage: coverage::Coverage,
     pub elapsed: Duration,
+    /// How long each stage took, in order: load, render, write.
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 /// Loads and validates the content: configuration, sources, items and pages.
@@ -114,7 +116,18 @@ pub fn render_with(
     project: &Project,
     highlighter: &Highlighter,
 ) -> Result<(Rendered, coverage::Coverage), Failure> {
+    render_into(project, highlighter, &Ok)
+}
+
+/// [`render_with`], each file handed to `keep` as it is made (see [`Renderer::render_all_into`]).
+pub fn render_into(
+    project: &Project,
+    highlighter: &Highlighter,
+    keep: render::Keep,
+) -> Result<(Rendered, coverage::Coverage), Failure> {
+    let start = Instant::now();
     let (site, warnings) = load(project)?;
+    let loaded = start.elapsed();
     let coverage = coverage::coverage(&site);
     if project.strict && !coverage.is_complete() {
         let message = format!("--strict: translations are missing or out of date\n{coverage}");
@@ -123,7 +136,8 @@ pub fn render_with(
             message.trim_end(),
         )));
     }
-    let rendered = render_site(project, &site, warnings, highlighter)?;
+    let mut rendered = render_site_into(project, &site, warnings, highlighter, keep)?;
+    rendered.stages.insert(0, ("load", loaded));
     Ok((rendered, coverage))
 }
 
@@ -132,17 +146,31 @@ pub fn render_with(
 pub fn render_site(
     project: &Project,
     site: &Site,
-    mut warnings: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
     highlighter: &Highlighter,
 ) -> Result<Rendered, Failure> {
+    render_site_into(project, site, warnings, highlighter, &Ok)
+}
+
+fn render_site_into(
+    project: &Project,
+    site: &Site,
+    mut warnings: Vec<Diagnostic>,
+    highlighter: &Highlighter,
+    keep: render::Keep,
+) -> Result<Rendered, Failure> {
+    let start = Instant::now();
     let codes: Vec<&str> = site.config.language_codes().collect();
     let (theme, theme_warnings) = Theme::load(&project.theme(), &codes)?;
     warnings.extend(theme_warnings);
+    highlighter.start_run();
     let mut rendered = Renderer::new(site, &theme, highlighter)?
-        .render_all()
+        .render_all_into(keep)
         // Every page of a broken template reports the same error: list it once.
         .map_err(|failure| Failure::new(merge(failure.diagnostics, Vec::new())))?;
     rendered.warnings = merge(warnings, std::mem::take(&mut rendered.warnings));
+    rendered.stages.push(("render", start.elapsed()));
+    output::check_unique(&rendered.files)?;
     Ok(rendered)
 }
 
@@ -150,14 +178,17 @@ pub fn render_site(
 pub fn build(project: &Project) -> Result<Report, Failure> {
     let start = Instant::now();
     output::check_target(&project.output, &project.root)?;
-    let (rendered, coverage) = render(project)?;
+    let (mut rendered, coverage) = render(project)?;
+    let writing = Instant::now();
     output::write(&project.output, &project.root, &rendered.files)?;
+    rendered.stages.push(("write", writing.elapsed()));
     Ok(Report {
         pages: rendered.pages,
         files: rendered.files.into_iter().map(|f| f.path).collect(),
         warnings: rendered.warnings,
         coverage,
         elapsed: start.elapsed(),
+        stages: rendered.stages,
     })
 }
 

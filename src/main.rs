@@ -63,6 +63,9 @@ enum Command {
         /// The port to listen on; if it is taken, a free one is used.
         #[arg(long, default_value_t = 8000)]
         port: u16,
+        /// The address to listen on; another than 127.0.0.1 lets other machines read the site.
+        #[arg(long, default_value_t = versus::serve::LOOPBACK)]
+        bind: std::net::IpAddr,
     },
     /// Builds the site in memory and checks links, anchors, assets, translations and sources.
     Check {
@@ -103,10 +106,10 @@ fn main() -> ExitCode {
             }
             run_build(&console, &project)
         }),
-        Command::Serve { site, port } => with_project(&console, site, |project| {
+        Command::Serve { site, port, bind } => with_project(&console, site, |project| {
             finish(
                 &console,
-                versus::serve::serve(&project, port, &console),
+                versus::serve::serve(&project, bind, port, &console),
                 "serve",
             )
         }),
@@ -153,6 +156,10 @@ fn run_build(console: &Console, project: &Project) -> ExitCode {
             for file in &report.files {
                 console.detail(&format!("wrote {}", project.output.join(file).display()));
             }
+            let stages: Vec<String> = (report.stages.iter())
+                .map(|(stage, time)| format!("{stage} {} ms", time.as_millis()))
+                .collect();
+            console.detail(&format!("time by stage: {}", stages.join(", ")));
             if console.verbosity > Verbosity::Quiet {
                 print!("{}", report.coverage);
             }

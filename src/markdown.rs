@@ -1,13 +1,13 @@
 //! Markdown to HTML with pulldown-cmark, as a chain of small passes over the event stream:
 //! emphasis next to Hangul (which CommonMark's flanking rules leave unrendered), links
 //! (`@/` site links resolved, unsafe schemes refused), heading ids, highlighted code blocks,
-//! raw HTML escaped, footnote ids made unique per document.
+//! raw HTML escaped (unless the site allows it), footnote ids made unique per document.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use pulldown_cmark::{
-    CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
+    Alignment, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
 };
 
 use crate::highlight::Highlighter;
@@ -19,6 +19,19 @@ pub struct Context<'a> {
     pub highlighter: &'a Highlighter,
     /// Prefix for footnote ids, so that two documents on one page never collide.
     pub footnote_prefix: &'a str,
+    /// What raw HTML in the Markdown becomes.
+    pub raw_html: RawHtml,
+}
+
+/// The policy for raw HTML in Markdown bodies (`markdown.raw_html` in site.toml).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Shown as text: content can never add markup, scripts or styles to a page.
+    #[default]
+    Escape,
+    /// Kept as markup, for sites whose editors are all trusted.
+    Allow,
 }
 
 /// A heading of the document, for tables of contents.
@@ -60,11 +73,39 @@ pub fn render(source: &str, context: &Context) -> Rendered {
     let events = hangul_emphasis(events, source);
     let events = links(events, context, &mut rendered.problems);
     let events = heading_ids(events, &mut rendered.headings);
+    // Before code blocks, whose highlighted HTML is the only markup not escaped.
+    let events = raw_html(events, context.raw_html);
+    let events = aligned_cells(events);
     let events = code_blocks(events, context.highlighter, &mut rendered.problems);
-    let events = events.into_iter().map(|(event, _)| escape_raw_html(event));
-    let events = events.map(|event| prefix_footnotes(event, context.footnote_prefix));
+    let events = events
+        .into_iter()
+        .map(|(event, _)| prefix_footnotes(event, context.footnote_prefix));
     html::push_html(&mut rendered.html, events);
+    limit_problems(&mut rendered.problems);
     rendered
+}
+
+/// The most problems listed for one document; a document with thousands of broken links
+/// would otherwise make the report long and slow to print.
+const MAX_PROBLEMS: usize = 100;
+
+/// Keeps the first [`MAX_PROBLEMS`] problems, in the order of the document, and says how many
+/// more there are.
+fn limit_problems(problems: &mut Vec<Problem>) {
+    if problems.len() <= MAX_PROBLEMS {
+        return;
+    }
+    problems.sort_by_key(|p| p.offset);
+    let dropped = problems.split_off(MAX_PROBLEMS);
+    let last = problems.last().map_or(0, |p| p.offset);
+    problems.push(Problem {
+        offset: last,
+        message: format!(
+            "{} more problems in this document are not listed: fix these first",
+            dropped.len()
+        ),
+        is_error: dropped.iter().any(|p| p.is_error),
+    });
 }
 
 /// Emphasis that CommonMark leaves as literal `**` next to Hangul (commonmark-spec#650), such
@@ -114,29 +155,43 @@ fn flush_emphasis<'a>(run: &mut Vec<Spanned<'a>>, source: &str, out: &mut Vec<Sp
             );
         }
     }
-    for event in emphasis_events(&chars) {
+    for event in emphasis_events(&chars, 0) {
         out.push((event, start..end));
     }
 }
 
-/// Splits text into text, strong and emphasis events at matching literal delimiters.
-fn emphasis_events(chars: &[(char, bool)]) -> Vec<Event<'static>> {
+/// How deep emphasis may nest inside emphasis before the rest is left as text.
+const MAX_EMPHASIS_DEPTH: usize = 16;
+
+/// Splits text into text, strong and emphasis events at matching literal delimiters: strong
+/// first, and the text after each pair in a loop rather than by recursion, so that a paragraph
+/// of thousands of pairs neither overflows the stack nor takes quadratic time.
+fn emphasis_events(chars: &[(char, bool)], depth: usize) -> Vec<Event<'static>> {
     let text = |slice: &[(char, bool)]| slice.iter().map(|(c, _)| c).collect::<String>();
-    for (delimiter, tag, end) in [
-        (2, Tag::Strong, TagEnd::Strong),
-        (1, Tag::Emphasis, TagEnd::Emphasis),
-    ] {
-        if let Some((open, close)) = find_pair(chars, delimiter) {
-            let mut events = vec![Event::Text(text(&chars[..open]).into())];
-            events.push(Event::Start(tag));
-            events.extend(emphasis_events(&chars[open + delimiter..close]));
-            events.push(Event::End(end));
-            events.extend(emphasis_events(&chars[close + delimiter..]));
-            events.retain(|e| !matches!(e, Event::Text(t) if t.is_empty()));
-            return events;
-        }
+    let mut events = Vec::new();
+    let mut rest = chars;
+    // What follows a pair never starts with a delimiter, so a text with no strong pair has
+    // none in what follows either: searching again would only cost time.
+    let mut strong_left = true;
+    while depth < MAX_EMPHASIS_DEPTH && !rest.is_empty() {
+        let strong = strong_left.then(|| find_pair(rest, 2)).flatten();
+        strong_left = strong.is_some();
+        let found = match strong {
+            Some(pair) => Some((pair, 2, Tag::Strong, TagEnd::Strong)),
+            None => find_pair(rest, 1).map(|pair| (pair, 1, Tag::Emphasis, TagEnd::Emphasis)),
+        };
+        let Some(((open, close), delimiter, tag, end)) = found else {
+            break;
+        };
+        events.push(Event::Text(text(&rest[..open]).into()));
+        events.push(Event::Start(tag));
+        events.extend(emphasis_events(&rest[open + delimiter..close], depth + 1));
+        events.push(Event::End(end));
+        rest = &rest[close + delimiter..];
     }
-    vec![Event::Text(text(chars).into())]
+    events.push(Event::Text(text(rest).into()));
+    events.retain(|e| !matches!(e, Event::Text(t) if t.is_empty()));
+    events
 }
 
 /// The first opening and closing run of exactly `len` literal asterisks around non-blank text.
@@ -203,21 +258,24 @@ fn checked_url<'a>(
     }
 }
 
-/// The URL's scheme, lowercased, if it has one.
+/// The URL's scheme, lowercased, if it has one, read as a browser reads it: white space and
+/// control characters around it ignored, and inside it too (a browser drops tabs and newlines
+/// anywhere), so that `< javascript:...>` or `java\tscript:` is seen for what it is.
 fn scheme(url: &str) -> Option<String> {
-    let colon = url.find(':')?;
-    let candidate = &url[..colon];
+    let ignored = |c: char| c.is_whitespace() || c.is_control();
+    let url = url.trim_start_matches(ignored);
+    let candidate = &url[..url.find(':')?];
     let valid = candidate
         .chars()
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic())
-        && candidate.chars().all(|c| {
-            c.is_ascii_alphanumeric() || "+-.".contains(c) || c.is_whitespace() || c.is_control()
-        });
+        && candidate
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c) || ignored(c));
     valid.then(|| {
         candidate
             .chars()
-            .filter(|c| !c.is_whitespace() && !c.is_control())
+            .filter(|c| !ignored(*c))
             .collect::<String>()
             .to_ascii_lowercase()
     })
@@ -225,14 +283,14 @@ fn scheme(url: &str) -> Option<String> {
 
 /// Gives every heading a unique id made from its text.
 fn heading_ids<'a>(mut events: Vec<Spanned<'a>>, headings: &mut Vec<Heading>) -> Vec<Spanned<'a>> {
-    let mut used = BTreeSet::new();
+    let mut used = UniqueIds::default();
     for index in 0..events.len() {
         let Event::Start(Tag::Heading { level, .. }) = &events[index].0 else {
             continue;
         };
         let level = *level;
         let text = heading_text(&events[index + 1..]);
-        let id = unique_id(&slugify(&text), &mut used);
+        let id = used.claim(&slugify(&text));
         if let Event::Start(Tag::Heading { id: slot, .. }) = &mut events[index].0 {
             *slot = Some(id.clone().into());
         }
@@ -281,22 +339,44 @@ pub fn slugify(text: &str) -> String {
     }
 }
 
-fn unique_id(base: &str, used: &mut BTreeSet<String>) -> String {
-    let mut id = base.to_string();
-    let mut n = 2;
-    while !used.insert(id.clone()) {
-        id = format!("{base}-{n}");
-        n += 1;
-    }
-    id
+/// The ids given so far, and for each base the next number to try, so that a document of many
+/// equal headings gets its ids in linear time, not quadratic.
+#[derive(Default)]
+struct UniqueIds {
+    used: BTreeSet<String>,
+    next: BTreeMap<String, usize>,
 }
 
-/// Replaces fenced code blocks by highlighted HTML.
+impl UniqueIds {
+    /// `base`, or `base-2`, `base-3`... whichever is free first.
+    fn claim(&mut self, base: &str) -> String {
+        if self.used.insert(base.to_string()) {
+            return base.to_string();
+        }
+        let n = self.next.entry(base.to_string()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
+    }
+}
+
+/// How much code one document may have highlighted: highlighting costs milliseconds per
+/// kilobyte (a 6 MB block took a minute), so past this a hostile document would make the
+/// build take minutes.
+const MAX_HIGHLIGHTED_BYTES: usize = 200_000;
+
+/// Replaces fenced code blocks by highlighted HTML (up to [`MAX_HIGHLIGHTED_BYTES`] of code;
+/// the rest is shown without highlighting, with a warning).
 fn code_blocks<'a>(
     events: Vec<Spanned<'a>>,
     highlighter: &Highlighter,
     problems: &mut Vec<Problem>,
 ) -> Vec<Spanned<'a>> {
+    let mut budget = MAX_HIGHLIGHTED_BYTES;
     let mut out = Vec::with_capacity(events.len());
     let mut block: Option<(String, String, usize)> = None;
     for (event, range) in events {
@@ -313,6 +393,19 @@ fn code_blocks<'a>(
             (Event::Text(text), Some((_, code, _))) => code.push_str(&text),
             (Event::End(TagEnd::CodeBlock), Some(_)) => {
                 if let Some((lang, code, start)) = block.take() {
+                    let affordable = code.len() <= budget;
+                    budget = budget.saturating_sub(code.len());
+                    let highlighter = affordable.then_some(highlighter);
+                    if !affordable && !lang.is_empty() {
+                        problems.push(Problem {
+                            offset: start,
+                            message: format!(
+                                "code shown without highlighting: a document highlights at most {} KB of code",
+                                MAX_HIGHLIGHTED_BYTES / 1000
+                            ),
+                            is_error: false,
+                        });
+                    }
                     out.push((
                         Event::Html(code_html(&lang, &code, highlighter, start, problems).into()),
                         range,
@@ -325,13 +418,17 @@ fn code_blocks<'a>(
     out
 }
 
+/// A code block's HTML, highlighted unless `highlighter` is `None` (over the budget).
 fn code_html(
     lang: &str,
     code: &str,
-    highlighter: &Highlighter,
+    highlighter: Option<&Highlighter>,
     offset: usize,
     problems: &mut Vec<Problem>,
 ) -> String {
+    let Some(highlighter) = highlighter else {
+        return code_element(lang, &crate::chart::escape(code));
+    };
     let highlighted = (!lang.is_empty())
         .then(|| highlighter.highlight(code, lang))
         .flatten();
@@ -343,19 +440,78 @@ fn code_html(
         });
     }
     let inner = highlighted.unwrap_or_else(|| crate::chart::escape(code));
+    code_element(lang, &inner)
+}
+
+fn code_element(lang: &str, inner: &str) -> String {
     let lang_attr = crate::chart::escape(lang);
     format!(
         "<pre class=\"code\" tabindex=\"0\"><code class=\"language-{lang_attr}\">{inner}</code></pre>\n"
     )
 }
 
-/// Raw HTML in Markdown is shown as text: content never injects markup or scripts.
-fn escape_raw_html(event: Event) -> Event {
-    match event {
-        Event::Html(html) if !html.starts_with("<pre class=\"code\"") => Event::Text(html),
-        Event::InlineHtml(html) => Event::Text(html),
-        other => other,
+/// Table cells aligned by a class (`align-left`, `align-center`, `align-right`) rather than
+/// the `style` attribute pulldown-cmark would write, which a Content-Security-Policy without
+/// `'unsafe-inline'` styles blocks.
+fn aligned_cells(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
+    let mut alignments = Vec::new();
+    let mut cell = 0;
+    let mut head = false;
+    let open = |head: bool, alignment: Option<&Alignment>| {
+        let element = if head { "th" } else { "td" };
+        let class = match alignment {
+            Some(Alignment::Left) => " class=\"align-left\"",
+            Some(Alignment::Center) => " class=\"align-center\"",
+            Some(Alignment::Right) => " class=\"align-right\"",
+            _ => "",
+        };
+        Event::Html(format!("<{element}{class}>").into())
+    };
+    events
+        .into_iter()
+        .map(|(event, range)| {
+            let event = match event {
+                Event::Start(Tag::Table(given)) => {
+                    let none = vec![Alignment::None; given.len()];
+                    alignments = given;
+                    Event::Start(Tag::Table(none))
+                }
+                Event::Start(Tag::TableHead) => {
+                    (head, cell) = (true, 0);
+                    event
+                }
+                Event::End(TagEnd::TableHead) => {
+                    head = false;
+                    event
+                }
+                Event::Start(Tag::TableRow) => {
+                    cell = 0;
+                    event
+                }
+                Event::Start(Tag::TableCell) => {
+                    cell += 1;
+                    open(head, alignments.get(cell - 1))
+                }
+                other => other,
+            };
+            (event, range)
+        })
+        .collect()
+}
+
+/// Raw HTML in Markdown shown as text under [`RawHtml::Escape`]: content never injects markup,
+/// scripts or styles.
+fn raw_html(events: Vec<Spanned<'_>>, policy: RawHtml) -> Vec<Spanned<'_>> {
+    if policy == RawHtml::Allow {
+        return events;
     }
+    events
+        .into_iter()
+        .map(|(event, range)| match event {
+            Event::Html(html) | Event::InlineHtml(html) => (Event::Text(html), range),
+            other => (other, range),
+        })
+        .collect()
 }
 
 fn prefix_footnotes<'a>(event: Event<'a>, prefix: &str) -> Event<'a> {
@@ -375,6 +531,10 @@ mod tests {
     use super::*;
 
     fn render_plain(source: &str) -> Rendered {
+        render_with(source, RawHtml::Escape)
+    }
+
+    fn render_with(source: &str, raw_html: RawHtml) -> Rendered {
         let highlighter = Highlighter::default();
         let resolve =
             |path: &str| (path == "frameworks/django").then(|| "../frameworks/django/".to_string());
@@ -382,6 +542,7 @@ mod tests {
             resolve: &resolve,
             highlighter: &highlighter,
             footnote_prefix: "d-",
+            raw_html,
         };
         render(source, &context)
     }
@@ -403,6 +564,17 @@ mod tests {
         );
         assert_eq!(render_plain("\\*\\*별표\\*\\*").html, "<p>**별표**</p>\n");
         assert_eq!(render_plain("5 * 3 = 15").html, "<p>5 * 3 = 15</p>\n");
+    }
+
+    #[test]
+    fn thousands_of_hangul_emphasis_pairs_in_one_paragraph() {
+        // Found by hostile input: one recursion per pair overflowed the stack at about 1000.
+        let strong = "**가(A)**을 ".repeat(50_000);
+        let html = render_plain(&strong).html;
+        assert_eq!(html.matches("<strong>가(A)</strong>을").count(), 50_000);
+        let emphasis = "*가(A)*을 ".repeat(50_000);
+        let html = render_plain(&emphasis).html;
+        assert_eq!(html.matches("<em>가(A)</em>을").count(), 50_000);
     }
 
     #[test]
@@ -443,11 +615,133 @@ mod tests {
     }
 
     #[test]
+    fn many_equal_headings_get_ids_quickly() {
+        // Found by hostile input: 100,000 equal headings took minutes, each id counting up
+        // from 2 again.
+        let r = render_plain(&"# h\n# h-3\n".repeat(20_000));
+        let ids: Vec<&str> = r.headings.iter().map(|h| h.id.as_str()).take(6).collect();
+        assert_eq!(ids, ["h", "h-3", "h-2", "h-3-2", "h-4", "h-3-3"]);
+        let unique: BTreeSet<&str> = r.headings.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(unique.len(), 40_000);
+    }
+
+    #[test]
+    fn code_past_the_highlighting_budget_is_shown_plain() {
+        let block = format!("```python\n{}```\n\n", "x = 1  # <b>\n".repeat(12_000));
+        let r = render_plain(&block.repeat(2));
+        assert!(
+            r.html
+                .split("<pre")
+                .nth(1)
+                .is_some_and(|b| b.contains("hl-"))
+        );
+        let second = r.html.split("<pre").nth(2).expect("two code blocks");
+        assert!(!second.contains("hl-"), "the second block is plain");
+        assert!(second.contains("x = 1  # &lt;b&gt;"));
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(
+            r.problems[0].message,
+            "code shown without highlighting: a document highlights at most 200 KB of code"
+        );
+    }
+
+    #[test]
+    fn a_document_lists_at_most_a_hundred_problems() {
+        let r = render_plain(&"[x](@/nope) ".repeat(150));
+        assert_eq!(r.problems.len(), 101);
+        assert!(
+            r.problems[..100]
+                .iter()
+                .all(|p| p.message.contains("no such page"))
+        );
+        assert_eq!(
+            r.problems[100].message,
+            "50 more problems in this document are not listed: fix these first"
+        );
+        assert!(r.problems[100].is_error);
+    }
+
+    #[test]
+    fn table_alignment_is_a_class_not_a_style() {
+        let html = render_plain("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n").html;
+        assert!(!html.contains("style"), "{html}");
+        assert_eq!(
+            html,
+            concat!(
+                "<table><thead><tr><th class=\"align-left\">a</th><th class=\"align-center\">b</th>",
+                "<th class=\"align-right\">c</th><th>d</th></tr></thead><tbody>\n",
+                "<tr><td class=\"align-left\">1</td><td class=\"align-center\">2</td>",
+                "<td class=\"align-right\">3</td><td>4</td></tr>\n</tbody></table>\n"
+            )
+        );
+    }
+
+    #[test]
     fn raw_html_is_escaped() {
         assert_eq!(
             render_plain("<script>x</script>\n").html,
             "&lt;script&gt;x&lt;/script&gt;\n"
         );
+    }
+
+    #[test]
+    fn every_disguise_of_an_unsafe_scheme_is_refused() {
+        for source in [
+            "[x](JavaScript:alert(1))",
+            "[x](<java\tscript:alert(1)>)",
+            "[x](< javascript:alert(1)>)",
+            "[x](javascript&colon;alert(1))",
+            "[x](&#106;avascript:alert(1))",
+            "<javascript:alert(1)>",
+            "[x][r]\n\n[r]: javascript:alert(1)",
+            "![x](data:image/svg+xml;base64,PHN2Zz4=)",
+            "[x](vbscript:msgbox(1))",
+        ] {
+            let r = render_plain(source);
+            assert_eq!(r.problems.len(), 1, "{source}: {:?}", r.problems);
+            assert!(
+                r.problems[0].message.contains("scheme is not allowed"),
+                "{source}: {}",
+                r.problems[0].message
+            );
+            for attribute in ["href=\"", "src=\""] {
+                assert_eq!(
+                    r.html.matches(attribute).count(),
+                    r.html.matches(&format!("{attribute}#\"")).count(),
+                    "{source}: every link leads to #: {}",
+                    r.html
+                );
+            }
+        }
+        for fine in [
+            "[x](https://a.example/)",
+            "[x](../b/)",
+            "[x](#top)",
+            "[x](mailto:a@b.c)",
+        ] {
+            assert_eq!(render_plain(fine).problems, [], "{fine}");
+        }
+    }
+
+    #[test]
+    fn raw_html_that_looks_like_a_code_block_is_escaped_too() {
+        let html = render_plain("<pre class=\"code\"><script>alert(1)</script>\n").html;
+        assert_eq!(
+            html,
+            "&lt;pre class=\"code\"&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n"
+        );
+    }
+
+    #[test]
+    fn raw_html_is_kept_when_the_site_allows_it() {
+        let source =
+            "<details><summary>More</summary>\n\nText\n\n</details>\n\nA <kbd>key</kbd>.\n";
+        let html = render_with(source, RawHtml::Allow).html;
+        assert!(html.contains("<details><summary>More</summary>"), "{html}");
+        assert!(html.contains("<kbd>key</kbd>"), "{html}");
+        let escaped = render_plain(source).html;
+        assert!(!escaped.contains("<kbd>"), "{escaped}");
+        assert!(escaped.contains("&lt;kbd&gt;key&lt;/kbd&gt;"), "{escaped}");
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! Writing the built site: every file goes into a staging folder beside the output folder,
 //! which then replaces the previous output in one rename. A build that fails at any point
-//! leaves the previous site as it was; nothing is written or deleted outside these folders.
+//! leaves the previous site as it was; nothing is written or deleted outside these folders,
+//! and no folder versus did not make (marked by [`MARKER`]) is ever deleted or replaced.
+//! Debug builds read one test hook, [`FAIL_AFTER_VARIABLE`], to fail in the middle of writing.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
 
@@ -31,8 +34,9 @@ fn forbidden(project: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Refuses an output folder that is the project, its sources, the home folder or `/`, or an
-/// existing folder that versus did not make.
+/// Refuses an output folder that is the project, its sources, the home folder or `/`, one that
+/// holds the project or lies inside `content/` or `themes/`, a symbolic link, or an existing
+/// folder that versus did not make. Returns the folder as an absolute path.
 pub fn check_target(output: &Path, project: &Path) -> Result<PathBuf, Failure> {
     let refuse = |why: &str| {
         Failure::single(Diagnostic::error(
@@ -40,29 +44,34 @@ pub fn check_target(output: &Path, project: &Path) -> Result<PathBuf, Failure> {
             format!("refusing to use this output folder: {why}"),
         ))
     };
-    let output = &fs::canonicalize(output).unwrap_or_else(|_| output.to_path_buf());
-    let parent = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let parent = fs::canonicalize(parent).map_err(|e| Failure::io(parent, &e))?;
-    let name = output
-        .file_name()
-        .ok_or_else(|| refuse("it has no folder name"))?;
-    let target = parent.join(name);
-    if forbidden(project).contains(&fs::canonicalize(&target).unwrap_or(target.clone())) {
+    let target = absolute(output)?;
+    let resolved = fs::canonicalize(&target).unwrap_or_else(|_| target.clone());
+    if forbidden(project).contains(&resolved) {
         return Err(refuse(
             "it is the project, its content, themes or sources, the home folder or /",
         ));
     }
+    let project = canonical(project)?;
+    if project.starts_with(&resolved) {
+        return Err(refuse(
+            "it holds the project, whose files a build would replace",
+        ));
+    }
+    if ["content", "themes"]
+        .iter()
+        .any(|source| resolved.starts_with(project.join(source)))
+    {
+        return Err(refuse(
+            "it is inside content/ or themes/, which the site is built from",
+        ));
+    }
+    if target.file_name().is_none() {
+        return Err(refuse("it has no folder name"));
+    }
     if target.is_symlink() {
         return Err(refuse("it is a symbolic link"));
     }
-    let is_ours = target.join(MARKER).is_file();
-    let is_empty = fs::read_dir(&target)
-        .map(|mut d| d.next().is_none())
-        .unwrap_or(true);
-    if target.exists() && !(is_ours || is_empty) {
+    if target.exists() && !is_ours_or_empty(&target) {
         return Err(refuse(
             "it exists and was not made by versus (no .versus-output file); remove it or choose another",
         ));
@@ -70,9 +79,42 @@ pub fn check_target(output: &Path, project: &Path) -> Result<PathBuf, Failure> {
     Ok(target)
 }
 
+/// The output folder as an absolute path, its last component as written (so that a symbolic
+/// link is seen as one); `.`, `..` and `/`, which have no name of their own, resolved whole.
+fn absolute(output: &Path) -> Result<PathBuf, Failure> {
+    match output.file_name() {
+        Some(name) => {
+            let parent = output
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            Ok(canonical(parent)?.join(name))
+        }
+        None => canonical(output),
+    }
+}
+
+fn canonical(path: &Path) -> Result<PathBuf, Failure> {
+    let path = if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    };
+    fs::canonicalize(path).map_err(|e| Failure::io(path, &e))
+}
+
+/// A folder holding versus's marker, or nothing at all.
+fn is_ours_or_empty(dir: &Path) -> bool {
+    dir.join(MARKER).is_file()
+        || fs::read_dir(dir)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false)
+}
+
 /// Writes `files` to `output` atomically (see the module comment).
 pub fn write(output: &Path, project: &Path, files: &[OutputFile]) -> Result<(), Failure> {
     let target = check_target(output, project)?;
+    check_unique(files)?;
     let staging = sibling(&target, "staging");
     remove_ours(&staging)?;
     let written = write_all(&staging, files);
@@ -81,6 +123,31 @@ pub fn write(output: &Path, project: &Path, files: &[OutputFile]) -> Result<(), 
         return Err(failure);
     }
     swap(&staging, &target)
+}
+
+/// Refuses two files at one path: the second would silently replace the first (two items,
+/// pages or generated pages given the same address).
+pub fn check_unique(files: &[OutputFile]) -> Result<(), Failure> {
+    let mut seen = BTreeSet::new();
+    let twice: BTreeSet<&str> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .filter(|path| !seen.insert(*path))
+        .collect();
+    if twice.is_empty() {
+        return Ok(());
+    }
+    Err(Failure::new(
+        twice
+            .into_iter()
+            .map(|path| {
+                Diagnostic::error(
+                    path,
+                    "two files of the site would be written here (two items, pages or generated pages have the same address): rename one",
+                )
+            })
+            .collect(),
+    ))
 }
 
 /// A hidden folder beside `target`, such as `.output.staging`.
@@ -92,7 +159,15 @@ fn sibling(target: &Path, what: &str) -> PathBuf {
     target.with_file_name(format!(".{name}.{what}"))
 }
 
+/// Removes a staging or old folder left by an earlier build, but never a folder versus did
+/// not make.
 fn remove_ours(path: &Path) -> Result<(), Failure> {
+    if path.is_symlink() || (path.exists() && !is_ours_or_empty(path)) {
+        return Err(Failure::single(Diagnostic::error(
+            path,
+            "refusing to remove this folder: it was not made by versus (no .versus-output file)",
+        )));
+    }
     if path.exists() {
         fs::remove_dir_all(path).map_err(|e| Failure::io(path, &e))?;
     }
@@ -102,13 +177,36 @@ fn remove_ours(path: &Path) -> Result<(), Failure> {
 fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), Failure> {
     fs::create_dir_all(staging).map_err(|e| Failure::io(staging, &e))?;
     fs::write(staging.join(MARKER), "").map_err(|e| Failure::io(staging, &e))?;
-    for file in files {
+    for (written, file) in files.iter().enumerate() {
         let path = staging.join(safe_relative(&file.path)?);
+        injected_failure(written, &path)?;
         if let Some(dir) = path.parent() {
             fs::create_dir_all(dir).map_err(|e| Failure::io(dir, &e))?;
         }
         fs::write(&path, &file.bytes).map_err(|e| Failure::io(&path, &e))?;
     }
+    Ok(())
+}
+
+/// Environment variable that makes a debug build fail after writing this many files, to test
+/// that a build failing while writing leaves the previous output intact. Release builds never
+/// read it.
+pub const FAIL_AFTER_VARIABLE: &str = "VERSUS_TEST_FAIL_WRITE_AFTER";
+
+#[cfg(debug_assertions)]
+fn injected_failure(written: usize, next: &Path) -> Result<(), Failure> {
+    let limit = std::env::var(FAIL_AFTER_VARIABLE).ok();
+    match limit.and_then(|n| n.parse::<usize>().ok()) {
+        Some(limit) if written >= limit => Err(Failure::single(Diagnostic::error(
+            next,
+            format!("injected failure after writing {written} files ({FAIL_AFTER_VARIABLE})"),
+        ))),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn injected_failure(_written: usize, _next: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
@@ -154,5 +252,18 @@ mod tests {
             assert!(safe_relative(bad).is_err(), "{bad}");
         }
         assert!(safe_relative("ko/frameworks/gin/index.html").is_ok());
+    }
+
+    #[test]
+    fn two_files_at_one_path_are_refused_naming_the_path() {
+        let file = |path: &str| OutputFile {
+            path: path.to_string(),
+            bytes: Vec::new(),
+        };
+        assert!(check_unique(&[file("a/index.html"), file("b/index.html")]).is_ok());
+        let twice = [file("a/index.html"), file("b"), file("a/index.html")];
+        let failure = check_unique(&twice).expect_err("a path written twice");
+        let paths: Vec<_> = failure.diagnostics.iter().map(|d| d.path.clone()).collect();
+        assert_eq!(paths, [PathBuf::from("a/index.html")]);
     }
 }

@@ -82,23 +82,22 @@ fn order(
     entries: impl Iterator<Item = (usize, Option<f64>, usize)>,
     default_lang: &str,
 ) -> Vec<Standing> {
-    let name = |index: usize| {
-        items[index]
-            .text_in(default_lang, default_lang)
-            .0
-            .name
-            .to_lowercase()
-    };
-    let mut entries: Vec<_> = entries.collect();
+    // Names lowercased once per item, not once per comparison: large reports sort thousands.
+    let mut entries: Vec<_> = entries
+        .map(|(index, score, rests_on)| {
+            let name = &items[index].text_in(default_lang, default_lang).0.name;
+            (index, score, rests_on, name.to_lowercase())
+        })
+        .collect();
     entries.sort_by(|a, b| {
         let key = |s: Option<f64>| s.map(rounded);
         key(b.1)
             .partial_cmp(&key(a.1))
             .unwrap_or(std::cmp::Ordering::Equal)
-            .then_with(|| name(a.0).cmp(&name(b.0)))
+            .then_with(|| a.3.cmp(&b.3))
     });
     let mut standings: Vec<Standing> = Vec::with_capacity(entries.len());
-    for (position, (item, score, rests_on)) in entries.into_iter().enumerate() {
+    for (position, (item, score, rests_on, _)) in entries.into_iter().enumerate() {
         let rank = score.map(|s| match standings.last() {
             Some(prev) if prev.score.map(rounded) == Some(rounded(s)) => {
                 prev.rank.unwrap_or(position + 1)

@@ -4,16 +4,19 @@
 //! printed and wrote.
 
 mod site {
+    mod bad_content;
     mod bad_input;
     mod build;
     mod charts;
     mod check;
     mod cli;
     mod determinism;
+    mod fuzzing;
     mod i18n;
     mod output_safety;
     mod pairs;
     mod scaffold;
+    mod security;
     mod serve;
     mod shipped;
     mod support;

@@ -52,12 +52,14 @@ impl std::fmt::Display for SplitError {
     }
 }
 
-/// Normalises text as read from disk: drops a byte-order mark and turns CRLF into LF, so that
-/// files saved by any editor parse the same way.
+/// Normalises text as read from disk: drops a byte-order mark and turns CRLF, and a lone CR
+/// (a line break to YAML and Markdown alike), into LF, so that files saved by any editor parse
+/// the same way and every position counts lines as the parsers do.
 pub fn normalize(text: &str) -> String {
     text.strip_prefix('\u{feff}')
         .unwrap_or(text)
         .replace("\r\n", "\n")
+        .replace('\r', "\n")
 }
 
 /// Splits normalised text (see [`normalize`]) into front-matter and body.
@@ -127,6 +129,13 @@ mod tests {
         let s = split(&text).unwrap();
         assert_eq!(s.front_matter, "name = \"A\"\n");
         assert_eq!(s.body, "Body\n");
+    }
+
+    #[test]
+    fn a_lone_carriage_return_is_a_line_break() {
+        // Found by fuzzing: YAML counts a lone CR as a line break, so its error positions
+        // pointed past the end of a file whose lines were counted by LF alone.
+        assert_eq!(normalize("---\rname: A\r\n---\r"), "---\nname: A\n---\n");
     }
 
     #[test]

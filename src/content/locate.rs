@@ -2,72 +2,92 @@
 //! block, and which key a given line belongs to, so that errors found after parsing still
 //! point at the file's own line and column. Works on the text, for TOML and YAML alike.
 
+use std::collections::BTreeMap;
+
 use super::frontmatter::Format;
 use crate::error::Position;
 
-/// One key written on one line, with its full path and the column where its value starts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct KeyLine {
-    path: Vec<String>,
-    line: usize,
-    value_column: usize,
+/// Where each key path of a block is first written, for blocks asked about many times (one
+/// question per problem found): built once, each question is then a lookup, so that a file with
+/// thousands of problems is reported in linear time.
+#[derive(Debug, Clone, Default)]
+pub struct KeyIndex {
+    /// By key path, its segments joined with NUL (which no key contains).
+    first: BTreeMap<String, Position>,
+}
+
+impl KeyIndex {
+    pub fn new(text: &str, format: Format) -> KeyIndex {
+        let mut first = BTreeMap::new();
+        for_each_key(text, format, |key_path, position| {
+            first.entry(key_path.join("\0")).or_insert(position);
+        });
+        KeyIndex { first }
+    }
+
+    /// The position of the value of `path`, or of the nearest enclosing key that is written.
+    pub fn locate(&self, path: &[&str]) -> Option<Position> {
+        (1..=path.len())
+            .rev()
+            .find_map(|len| self.first.get(&path[..len].join("\0")).copied())
+    }
 }
 
 /// The position of the value of `path` (or of the nearest enclosing key that is written),
 /// relative to the start of `text`.
 pub fn locate(text: &str, format: Format, path: &[&str]) -> Option<Position> {
-    let keys = key_lines(text, format);
-    (1..=path.len()).rev().find_map(|len| {
-        let wanted = &path[..len];
-        keys.iter()
-            .find(|k| k.path.iter().map(String::as_str).eq(wanted.iter().copied()))
-            .map(|k| Position {
-                line: k.line,
-                column: k.value_column,
-            })
-    })
+    KeyIndex::new(text, format).locate(path)
 }
 
 /// The dotted key path written on `line` (1-based) or on the nearest line above it.
 pub fn field_at(text: &str, format: Format, line: usize) -> Option<String> {
-    key_lines(text, format)
-        .into_iter()
-        .rev()
-        .find(|k| k.line <= line)
-        .map(|k| k.path.join("."))
+    let mut field = None;
+    for_each_key(text, format, |key_path, position| {
+        if position.line <= line {
+            field = Some(key_path.join("."));
+        }
+    });
+    field
 }
 
-fn key_lines(text: &str, format: Format) -> Vec<KeyLine> {
+/// Calls `visit` with the full path of every key written in `text`, in order, and the
+/// position of its value (of the line, for a TOML table header).
+fn for_each_key<'t>(text: &'t str, format: Format, visit: impl FnMut(&[&'t str], Position)) {
     match format {
-        Format::Toml => toml_keys(text),
-        Format::Yaml => yaml_keys(text),
+        Format::Toml => toml_keys(text, visit),
+        Format::Yaml => yaml_keys(text, visit),
     }
 }
 
-fn toml_keys(text: &str) -> Vec<KeyLine> {
-    let mut table: Vec<String> = Vec::new();
-    let mut keys = Vec::new();
+fn toml_keys<'t>(text: &'t str, mut visit: impl FnMut(&[&'t str], Position)) {
+    let mut table: Vec<&str> = Vec::new();
+    let mut path: Vec<&str> = Vec::new();
     for (index, raw) in text.lines().enumerate() {
         let line = raw.trim_start();
         let indent = raw.chars().count() - line.chars().count();
         if let Some(header) = toml_header(line) {
-            table = split_dotted(header);
-            keys.push(KeyLine {
-                path: table.clone(),
-                line: index + 1,
-                value_column: indent + 1,
-            });
+            table.clear();
+            table.extend(split_dotted(header));
+            visit(
+                &table,
+                Position {
+                    line: index + 1,
+                    column: indent + 1,
+                },
+            );
         } else if let Some((key, value_at)) = key_before(line, '=') {
-            let mut path = table.clone();
+            path.clear();
+            path.extend(&table);
             path.extend(split_dotted(key));
-            keys.push(KeyLine {
-                path,
-                line: index + 1,
-                value_column: indent + value_at + 1,
-            });
+            visit(
+                &path,
+                Position {
+                    line: index + 1,
+                    column: indent + value_at + 1,
+                },
+            );
         }
     }
-    keys
 }
 
 fn toml_header(line: &str) -> Option<&str> {
@@ -77,9 +97,9 @@ fn toml_header(line: &str) -> Option<&str> {
     Some(inner[..end].trim())
 }
 
-fn yaml_keys(text: &str) -> Vec<KeyLine> {
-    let mut stack: Vec<(usize, String)> = Vec::new();
-    let mut keys = Vec::new();
+fn yaml_keys<'t>(text: &'t str, mut visit: impl FnMut(&[&'t str], Position)) {
+    let mut stack: Vec<(usize, &str)> = Vec::new();
+    let mut path: Vec<&str> = Vec::new();
     for (index, raw) in text.lines().enumerate() {
         let mut line = raw.trim_start();
         let mut indent = raw.chars().count() - line.chars().count();
@@ -94,14 +114,17 @@ fn yaml_keys(text: &str) -> Vec<KeyLine> {
             continue;
         };
         stack.retain(|(level, _)| *level < indent);
-        stack.push((indent, unquote(key).to_string()));
-        keys.push(KeyLine {
-            path: stack.iter().map(|(_, k)| k.clone()).collect(),
-            line: index + 1,
-            value_column: indent + value_at + 1,
-        });
+        stack.push((indent, unquote(key)));
+        path.clear();
+        path.extend(stack.iter().map(|(_, k)| *k));
+        visit(
+            &path,
+            Position {
+                line: index + 1,
+                column: indent + value_at + 1,
+            },
+        );
     }
-    keys
 }
 
 /// `key <sep> value` at the start of `line`: the key and the character column of the value.
@@ -124,10 +147,8 @@ fn key_before(line: &str, separator: char) -> Option<(&str, usize)> {
     Some((key, value_at))
 }
 
-fn split_dotted(key: &str) -> Vec<String> {
-    key.split('.')
-        .map(|part| unquote(part.trim()).to_string())
-        .collect()
+fn split_dotted(key: &str) -> impl Iterator<Item = &str> {
+    key.split('.').map(|part| unquote(part.trim()))
 }
 
 fn unquote(key: &str) -> &str {

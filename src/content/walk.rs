@@ -1,7 +1,10 @@
 //! Finds the Markdown files of a site (items under `content/<items>/`, pages under
 //! `content/pages/`), tells originals from translations by their file names, and reads each
-//! one as normalised UTF-8 text. Symbolic links are refused rather than followed.
+//! one as normalised UTF-8 text. What is read stays inside `content/`: symbolic links (to a
+//! file or to a folder) are refused rather than followed, and so are devices, pipes and files
+//! too large to be content. Hidden files (an editor's lock or backup files) are skipped.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -33,6 +36,12 @@ pub struct ContentFile {
 /// Folder under `content/` that holds the free pages.
 pub const PAGES_FOLDER: &str = "pages";
 
+/// The largest file `content/` may hold, in bytes (10 MB): far above any real item or page,
+/// and small enough that one file cannot make a build slow or exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 10_000_000;
+
+const NOT_FOLLOWED: &str = "symbolic links are not followed: put the file itself in content/";
+
 /// Reads every content file; problems with single files are returned beside the good ones.
 pub fn read_all(content: &Path, config: &Config) -> (Vec<ContentFile>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
@@ -42,6 +51,13 @@ pub fn read_all(content: &Path, config: &Config) -> (Vec<ContentFile>, Vec<Diagn
         (Kind::Page, PAGES_FOLDER),
     ] {
         let dir = content.join(folder);
+        if dir.is_symlink() {
+            problems.push(Diagnostic::error(
+                &dir,
+                "symbolic links are not followed: put the folder itself in content/",
+            ));
+            continue;
+        }
         if !dir.is_dir() {
             if kind == Kind::Item {
                 problems.push(Diagnostic::error(&dir, "the items folder does not exist"));
@@ -83,20 +99,18 @@ fn read_one(
     let Some(stem) = path
         .file_name()
         .and_then(|n| n.to_str())
+        .filter(|n| !n.starts_with('.'))
         .and_then(|n| n.strip_suffix(".md"))
     else {
         return Ok(None);
     };
     if entry.path_is_symlink() {
-        return Err(Diagnostic::error(
-            path,
-            "symbolic links are not followed: put the file itself in content/",
-        ));
+        return Err(Diagnostic::error(path, NOT_FOLLOWED));
     }
     if entry.file_type().is_dir() {
         return Ok(None);
     }
-    let (slug, lang) = name_parts(path, stem, config)?;
+    let (slug, lang) = name_parts(stem, config).map_err(|m| Diagnostic::error(path, m))?;
     let text = read_text(path)?;
     Ok(Some(ContentFile {
         kind,
@@ -109,38 +123,61 @@ fn read_one(
 }
 
 /// `django.md` is the original of `django`; `django.ko.md` its Korean translation.
-fn name_parts(path: &Path, stem: &str, config: &Config) -> Result<(String, String), Diagnostic> {
-    let (slug, lang) = match stem.split_once('.') {
-        Some((slug, lang)) => (slug, lang),
-        None => (stem, config.default_language.as_str()),
+fn name_parts(stem: &str, config: &Config) -> Result<(String, String), String> {
+    let default = config.default_language.as_str();
+    let translations: Vec<&str> = config.language_codes().filter(|c| *c != default).collect();
+    let (slug, lang) = match stem.rsplit_once('.') {
+        None => (stem, default),
+        Some((slug, lang)) if translations.contains(&lang) => (slug, lang),
+        Some((slug, lang)) if lang == default && is_slug(slug) => {
+            return Err(format!(
+                "\"{lang}\" is the default language: name the file {slug}.md"
+            ));
+        }
+        Some(_) => {
+            let languages = if translations.is_empty() {
+                "none".to_string()
+            } else {
+                translations.join(", ")
+            };
+            return Err(format!(
+                "\"{stem}\" is not a valid slug: use lowercase ASCII letters, digits and hyphens (a translation is <slug>.<language>.md, for the languages: {languages})"
+            ));
+        }
     };
     if !is_slug(slug) {
-        return Err(Diagnostic::error(
-            path,
-            format!(
-                "file name \"{slug}\" is not a valid slug: use lowercase ASCII letters, digits and hyphens"
-            ),
-        ));
-    }
-    if !config.language_codes().any(|c| c == lang)
-        || stem.ends_with(&format!(".{}", config.default_language))
-    {
-        let codes: Vec<&str> = config.language_codes().collect();
-        return Err(Diagnostic::error(
-            path,
-            format!(
-                "file name ends in \".{lang}.md\" but \"{lang}\" is not a translation language (configured: {})",
-                codes.join(", ")
-            ),
+        return Err(format!(
+            "\"{slug}\" is not a valid slug: use lowercase ASCII letters, digits and hyphens"
         ));
     }
     Ok((slug.to_string(), lang.to_string()))
 }
 
-/// Reads a file as UTF-8 text with BOM and CRLF normalised, naming the first bad byte.
+/// Reads a file of `content/` as UTF-8 text with BOM and CRLF normalised, naming the first bad
+/// byte. Refuses a symbolic link, anything but a regular file (reading a pipe would wait
+/// forever) and a file over [`MAX_FILE_BYTES`].
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Diagnostic::error(path, format!("cannot read: {e}")))?;
+    let cannot_read = |e: std::io::Error| Diagnostic::error(path, format!("cannot read: {e}"));
+    let kind = std::fs::symlink_metadata(path).map_err(cannot_read)?;
+    if kind.is_symlink() {
+        return Err(Diagnostic::error(path, NOT_FOLLOWED));
+    }
+    if !kind.is_file() {
+        return Err(Diagnostic::error(
+            path,
+            "not a regular file (a device, pipe or socket): content files must be plain files",
+        ));
+    }
+    if kind.len() > MAX_FILE_BYTES {
+        return Err(too_large(path, kind.len()));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot_read)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(path, bytes.len() as u64));
+    }
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(normalize(text)),
@@ -153,4 +190,16 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
             )
         }
     }
+}
+
+fn too_large(path: &Path, size: u64) -> Diagnostic {
+    let megabytes = |bytes: u64| bytes as f64 / 1_000_000.0;
+    Diagnostic::error(
+        path,
+        format!(
+            "the file is {:.1} MB: a content file may be at most {:.0} MB",
+            megabytes(size),
+            megabytes(MAX_FILE_BYTES)
+        ),
+    )
 }

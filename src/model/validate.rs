@@ -81,12 +81,7 @@ fn parse<T: DeserializeOwned>(file: &ContentFile) -> Result<Parsed<'_, T>, Diagn
     let parts = split(&file.text).map_err(|e| {
         Diagnostic::error(&file.path, e.to_string()).at(Some(Position { line: 1, column: 1 }))
     })?;
-    let block = Block {
-        path: &file.path,
-        text: parts.front_matter,
-        format: parts.format,
-        first_line: 2,
-    };
+    let block = Block::new(&file.path, parts.front_matter, parts.format, 2);
     let raw = block.parse()?;
     let body_offset = file.text.len() - parts.body.len();
     Ok(Parsed {

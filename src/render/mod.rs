@@ -2,13 +2,14 @@
 //! parallel. Templates come from the theme (tera); each kind of page gets a typed view.
 
 pub mod data;
+pub mod derived;
 pub mod pages;
 pub mod pair;
 pub mod routes;
 pub mod seo;
 pub mod views;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -18,6 +19,7 @@ use crate::highlight::Highlighter;
 use crate::markdown;
 use crate::model::{Site, Translated};
 use crate::theme::Theme;
+use derived::Derived;
 use routes::{Route, file_for, lang_prefix, root_from};
 use views::{Link, ProseView, Scope};
 
@@ -35,6 +37,8 @@ pub struct Rendered {
     /// How many HTML pages were rendered.
     pub pages: usize,
     pub warnings: Vec<Diagnostic>,
+    /// How long each stage took, in order (`load`, `render`), for `--verbose`.
+    pub stages: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Everything shared by the rendering of all pages of one build.
@@ -43,9 +47,17 @@ pub struct Renderer<'a> {
     theme: &'a Theme,
     tera: tera::Tera,
     highlighter: &'a Highlighter,
+    /// Every route of the site (the same in every language).
+    routes: Vec<Route>,
     /// Paths (below a language root) of every page, for resolving `@/` links.
     known: BTreeSet<String>,
+    derived: Derived,
+    /// The interface strings of each language, converted for templates once, not per page.
+    strings: BTreeMap<String, tera::Value>,
 }
+
+/// What becomes of each rendered file: see [`Renderer::render_all_into`].
+pub type Keep<'a> = &'a (dyn Fn(OutputFile) -> Result<OutputFile, Failure> + Sync);
 
 /// A rendered page with its warnings, or the errors that stopped it.
 type PageResult = Result<(OutputFile, Vec<Diagnostic>), Vec<Diagnostic>>;
@@ -68,38 +80,62 @@ impl<'a> Renderer<'a> {
                 .map(|(n, s)| (n.as_str(), s.as_str())),
         )
         .map_err(|e| template_failure(&e, theme))?;
-        let known = routes_of(site)
-            .iter()
-            .map(|r| r.path(&site.config.items))
+        let derived = Derived::new(site);
+        let routes = routes_of(site, &derived.pairs);
+        let known = routes.iter().map(|r| r.path(&site.config.items)).collect();
+        let strings = (theme.strings.iter())
+            .map(|(lang, strings)| (lang.clone(), tera::Value::from_serializable(strings)))
             .collect();
         Ok(Renderer {
             site,
             theme,
             tera,
             highlighter,
+            routes,
             known,
+            derived,
+            strings,
         })
     }
 
     /// Renders every page in every language, and the static files.
     pub fn render_all(&self) -> Result<Rendered, Failure> {
-        let jobs: Vec<(String, Route)> = self
-            .site
-            .config
-            .language_codes()
-            .flat_map(|lang| {
-                routes_of(self.site)
-                    .into_iter()
-                    .map(move |r| (lang.to_string(), r))
+        self.render_all_into(&Ok)
+    }
+
+    /// [`Renderer::render_all`], handing each file to `keep` as soon as it is made, in
+    /// parallel: what `keep` returns is kept (a build can write the file and keep its path
+    /// only, so that the site is never held in memory whole).
+    pub fn render_all_into(&self, keep: Keep) -> Result<Rendered, Failure> {
+        let languages: Vec<&str> = self.site.config.language_codes().collect();
+        // Pages listing every item first: they take longest, and one of them left for last
+        // would keep one thread busy while the others wait.
+        let mut jobs: Vec<usize> = (0..self.routes.len()).collect();
+        jobs.sort_by_key(|&route| !self.routes[route].lists_every_item());
+        // A job is a route in every language: one thread renders an item's pages one after the
+        // other, so the code they share is highlighted once, not raced for by two threads.
+        let mut results: Vec<(usize, Vec<PageResult>)> = jobs
+            .par_iter()
+            .with_max_len(1)
+            .map(|&route| {
+                let pages = languages.iter().map(|lang| {
+                    let page = self.render_page(lang, &self.routes[route]);
+                    page.and_then(|(file, w)| Ok((keep(file).map_err(|f| f.diagnostics)?, w)))
+                });
+                (route, pages.collect())
             })
             .collect();
-        let results: Vec<PageResult> = jobs
-            .par_iter()
-            .map(|(lang, route)| self.render_page(lang, route))
-            .collect();
+        // Files in language order: every page of one language, then the next.
+        results.sort_unstable_by_key(|(route, _)| *route);
+        let mut by_language: Vec<Vec<PageResult>> = vec![Vec::new(); languages.len()];
+        for (_, pages) in results {
+            for (lang, page) in pages.into_iter().enumerate() {
+                by_language[lang].push(page);
+            }
+        }
         let mut rendered = Rendered::default();
         let mut errors = Vec::new();
-        for result in results {
+        for result in by_language.into_iter().flatten() {
             match result {
                 Ok((file, warnings)) => {
                     rendered.files.push(file);
@@ -113,11 +149,12 @@ impl<'a> Renderer<'a> {
             return Err(Failure::new(errors));
         }
         rendered.pages = rendered.files.len();
-        rendered.files.extend(data::files(self.site));
-        rendered.files.extend(self.static_files());
-        rendered
-            .files
-            .extend(seo::files(&self.site.config, &routes_of(self.site)));
+        let others = (data::files(self.site).into_iter())
+            .chain(self.static_files())
+            .chain(seo::files(&self.site.config, &self.routes));
+        for file in others {
+            rendered.files.push(keep(file)?);
+        }
         rendered.warnings.sort();
         rendered.warnings.dedup();
         Ok(rendered)
@@ -160,23 +197,27 @@ impl<'a> Renderer<'a> {
             lang,
             strings: &self.theme.strings[lang],
             root,
+            derived: &self.derived,
         };
         let mut warnings = Vec::new();
         let page = pages::build(&scope, route, self, &mut warnings)?;
         let common = self.common(&scope, route, &path, &page);
         let mut context = tera::Context::new();
         context.insert("c", &common);
-        context.insert("t", scope.strings);
+        context.insert_value("t", self.strings[lang].clone());
         context.insert("page", &page.view);
         let template = self.template_for(route);
         let html = self
             .tera
             .render(&template, &context)
             .map_err(|e| template_failure(&e, self.theme).diagnostics)?;
+        let mut bytes = html.into_bytes();
+        // The site is held in memory until written: keep no spare capacity (up to half a page).
+        bytes.shrink_to_fit();
         Ok((
             OutputFile {
                 path: file_for(&path),
-                bytes: html.into_bytes(),
+                bytes,
             },
             warnings,
         ))
@@ -239,6 +280,7 @@ impl<'a> Renderer<'a> {
             resolve: &resolve,
             highlighter: self.highlighter,
             footnote_prefix: prefix,
+            raw_html: self.site.config.markdown.raw_html,
         };
         let rendered = markdown::render(body, &context);
         let diagnostics = rendered
@@ -343,8 +385,8 @@ impl<'a> Renderer<'a> {
     }
 }
 
-/// Every route of the site (the same in every language).
-pub fn routes_of(site: &Site) -> Vec<Route> {
+/// Every route of the site (the same in every language), with a page for each of `pairs`.
+pub fn routes_of(site: &Site, pairs: &[crate::pairs::Pair]) -> Vec<Route> {
     let mut routes = vec![
         Route::Home,
         Route::Table,
@@ -361,8 +403,8 @@ pub fn routes_of(site: &Site) -> Vec<Route> {
             .map(|c| Route::Ranking(c.id.clone())),
     );
     routes.extend(
-        pair_pages(site)
-            .into_iter()
+        pairs
+            .iter()
             .map(|p| Route::Pair(site.items[p.a].slug.clone(), site.items[p.b].slug.clone())),
     );
     routes.extend(
@@ -372,15 +414,6 @@ pub fn routes_of(site: &Site) -> Vec<Route> {
             .map(|p| Route::Page(p.slug.clone())),
     );
     routes
-}
-
-/// The pairs that get a page, by the rule in the configuration.
-pub fn pair_pages(site: &Site) -> Vec<crate::pairs::Pair> {
-    let rule = crate::pairs::PairRule {
-        all_pairs_up_to: site.config.pairs.all_up_to,
-        group_by: &site.config.pairs.group_by,
-    };
-    crate::pairs::pairs(&site.items, &rule)
 }
 
 /// A template error as a diagnostic at the template's file, line and column where tera knows

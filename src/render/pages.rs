@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::Renderer;
 use super::routes::Route;
 use super::views::{
-    self, CriterionView, FactView, Link, ProseView, RatingView, Scope, ScoreView, SourceView,
-    StandingView,
+    self, CriterionView, FactView, Link, ProseView, RatingView, Scope, ScoreView, Shared,
+    SourceView, StandingView,
 };
 use crate::chart::{Bar, BarChart, RadarChart, Series, bar_chart, radar_chart};
 use crate::error::Diagnostic;
@@ -75,7 +75,7 @@ pub struct ItemView {
     pros: Vec<String>,
     cons: Vec<String>,
     prose: ProseView,
-    sources: Vec<SourceView>,
+    sources: Vec<Shared<SourceView>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -209,15 +209,6 @@ pub(super) fn generated(title: String, view: View) -> Page {
     }
 }
 
-fn overall_standings(scope: &Scope) -> Vec<Standing> {
-    rank::overall(
-        &scope.site.items,
-        &scope.site.config.weights(),
-        scope.site.config.overall_min_ratings,
-        scope.default_lang(),
-    )
-}
-
 pub(super) fn criteria(scope: &Scope) -> Vec<CriterionView> {
     scope
         .site
@@ -229,7 +220,7 @@ pub(super) fn criteria(scope: &Scope) -> Vec<CriterionView> {
 }
 
 fn home(scope: &Scope, renderer: &Renderer, warnings: &mut Vec<Diagnostic>) -> Page {
-    let standings = overall_standings(scope);
+    let standings = &scope.derived.overall;
     let (intro, translated, title, description) = match scope.site.page("home") {
         Some(page) => {
             let (text, translated) = page.text_in(scope.lang, scope.default_lang());
@@ -249,12 +240,12 @@ fn home(scope: &Scope, renderer: &Renderer, warnings: &mut Vec<Diagnostic>) -> P
         intro,
         chart: chart(
             scope,
-            &standings,
+            standings,
             "overall",
             scope.t("overall_chart_title"),
             None,
         ),
-        standings: views::standing_views(scope, &standings, None),
+        standings: views::standing_views(scope, standings, None),
         criteria: criteria(scope),
         item_count: scope.site.items.len(),
     };
@@ -267,16 +258,14 @@ fn home(scope: &Scope, renderer: &Renderer, warnings: &mut Vec<Diagnostic>) -> P
 }
 
 fn item(scope: &Scope, slug: &str, renderer: &Renderer, warnings: &mut Vec<Diagnostic>) -> Page {
-    let Some(item) = scope.site.item(slug) else {
+    let Some(index) = super::derived::item_index(scope.site, slug) else {
         return generated(String::new(), View::Empty);
     };
+    let item = &scope.site.items[index];
     let (text, translated) = item.text_in(scope.lang, scope.default_lang());
     let (prose, problems) = renderer.prose(scope, &text.body, text.body_line, &text.path, "item-");
     warnings.extend(problems);
-    let standings = overall_standings(scope);
-    let standing = standings
-        .iter()
-        .find(|s| scope.site.items[s.item].slug == slug);
+    let standing = scope.derived.standing(index);
     let max = scope.site.config.scale.max as f64;
     let view = ItemView {
         name: text.name.clone(),
@@ -290,34 +279,23 @@ fn item(scope: &Scope, slug: &str, renderer: &Renderer, warnings: &mut Vec<Diagn
             .iter()
             .map(|f| views::fact_view(scope, f, item))
             .collect(),
-        overall: standing
-            .and_then(|s| s.score)
-            .map(|v| ScoreView::new(v, max, true)),
-        overall_rank: standing.and_then(|s| s.rank),
-        rests_on: standing.map_or(0, |s| s.rests_on),
+        overall: standing.score.map(|v| ScoreView::new(v, max, true)),
+        overall_rank: standing.rank,
+        rests_on: standing.rests_on,
         scale_max: scope.site.config.scale.max,
         ratings: views::rating_views(scope, item),
         radar: radar(scope, item),
-        compare: super::pair::pairs_of(
-            scope,
-            scope
-                .site
-                .items
-                .iter()
-                .position(|i| i.slug == slug)
-                .unwrap_or(0),
-            &super::pair_pages(scope.site),
-        ),
+        compare: super::pair::pairs_of(scope, index),
         best_for: text.best_for.clone(),
         pros: text.pros.clone(),
         cons: text.cons.clone(),
         prose,
-        sources: item
-            .sources
-            .iter()
-            .filter_map(|id| scope.site.source(id))
-            .map(|s| views::source_view(scope, s))
-            .collect(),
+        sources: {
+            let shared = scope.derived.shared.at(scope);
+            (item.sources.iter())
+                .filter_map(|id| shared.source(id))
+                .collect()
+        },
     };
     Page {
         title: text.name.clone(),
@@ -328,11 +306,11 @@ fn item(scope: &Scope, slug: &str, renderer: &Renderer, warnings: &mut Vec<Diagn
 }
 
 fn table(scope: &Scope) -> TableView {
-    let standings = overall_standings(scope);
+    let standings = &scope.derived.overall;
     let max = scope.site.config.scale.max as f64;
-    let rows = views::standing_views(scope, &standings, None)
+    let rows = views::standing_views(scope, standings, None)
         .into_iter()
-        .zip(&standings)
+        .zip(standings)
         .map(|(standing, s)| {
             let item = &scope.site.items[s.item];
             let scores = scope
@@ -411,9 +389,13 @@ fn filter_key(value: &crate::model::FactValue) -> String {
 }
 
 fn ranking(scope: &Scope, criterion: Option<&str>) -> RankingView {
-    let standings = match criterion {
-        Some(id) => rank::by_criterion(&scope.site.items, id, scope.default_lang()),
-        None => overall_standings(scope),
+    let by_criterion;
+    let standings: &[Standing] = match criterion {
+        Some(id) => {
+            by_criterion = rank::by_criterion(&scope.site.items, id, scope.default_lang());
+            &by_criterion
+        }
+        None => &scope.derived.overall,
     };
     let criterion_view = criterion
         .and_then(|id| scope.site.config.criterion(id))
@@ -426,8 +408,8 @@ fn ranking(scope: &Scope, criterion: Option<&str>) -> RankingView {
         None => ("overall".to_string(), scope.t("overall_chart_title")),
     };
     RankingView {
-        chart: chart(scope, &standings, &id, title, criterion),
-        standings: views::standing_views(scope, &standings, criterion),
+        chart: chart(scope, standings, &id, title, criterion),
+        standings: views::standing_views(scope, standings, criterion),
         criterion: criterion_view,
         criteria: criteria(scope),
         scale_max: scope.site.config.scale.max,

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::pages::{Page, View, criteria, embeddable_json, generated};
 use super::routes::Route;
-use super::views::{self, CriterionView, FactView, Scope, ScoreView};
+use super::views::{self, CriterionView, FactView, Scope, ScoreView, Shared};
 use crate::chart::{RadarChart, Series, radar_chart};
 use crate::model::{Item, Translated};
 use crate::rank;
@@ -28,7 +28,7 @@ pub struct Side {
 /// One criterion, both scores, and who leads.
 #[derive(Debug, Serialize)]
 pub struct Row {
-    criterion: CriterionView,
+    criterion: Shared<CriterionView>,
     a: Option<ScoreView>,
     b: Option<ScoreView>,
     a_href: String,
@@ -76,21 +76,21 @@ pub struct PickerItem {
 
 /// The pair page of items `a` and `b` (slugs).
 pub fn pair(scope: &Scope, a: &str, b: &str) -> Page {
-    let (Some(first), Some(second)) = (scope.site.item(a), scope.site.item(b)) else {
+    let index = |slug| super::derived::item_index(scope.site, slug);
+    let (Some(a), Some(b)) = (index(a), index(b)) else {
         return generated(String::new(), View::Empty);
     };
+    let (first, second) = (&scope.site.items[a], &scope.site.items[b]);
     let names = [scope.item_name(first), scope.item_name(second)];
-    let rows: Vec<Row> = scope
-        .site
-        .config
-        .criteria
-        .iter()
-        .map(|c| row(scope, c, first, second, &names))
+    let shared = scope.derived.shared.at(scope);
+    let rows: Vec<Row> = (scope.site.config.criteria.iter())
+        .zip(&shared.criteria)
+        .map(|(c, view)| row(scope, (c, view), first, second, &names))
         .collect();
     let view = PairView {
         radar: radar(scope, [first, second], &names, &rows),
-        a: side(scope, first),
-        b: side(scope, second),
+        a: side(scope, a),
+        b: side(scope, b),
         goals: goals(scope, [first, second], &names),
         facts: facts(scope, first, second),
         rows,
@@ -113,7 +113,8 @@ pub fn pair(scope: &Scope, a: &str, b: &str) -> Page {
     }
 }
 
-fn side(scope: &Scope, item: &Item) -> Side {
+fn side(scope: &Scope, index: usize) -> Side {
+    let item = &scope.site.items[index];
     let (text, _) = item.text_in(scope.lang, scope.default_lang());
     let config = &scope.site.config;
     let max = config.scale.max as f64;
@@ -135,7 +136,7 @@ fn side(scope: &Scope, item: &Item) -> Side {
 
 fn row(
     scope: &Scope,
-    criterion: &crate::config::Criterion,
+    (criterion, view): (&crate::config::Criterion, &Shared<CriterionView>),
     a: &Item,
     b: &Item,
     names: &[String; 2],
@@ -151,7 +152,7 @@ fn row(
         )
     };
     Row {
-        criterion: views::criterion_view(scope, criterion),
+        criterion: view.clone(),
         a: score(a).map(|s| ScoreView::new(s, max, false)),
         b: score(b).map(|s| ScoreView::new(s, max, false)),
         a_href: evidence(a),
@@ -219,11 +220,11 @@ fn radar(scope: &Scope, items: [&Item; 2], names: &[String; 2], rows: &[Row]) ->
                 .collect(),
         })
         .collect();
+    let labels: Vec<String> = criteria.iter().map(|c| scope.text(&c.label)).collect();
     let leads = |outcome: u8| {
-        let labels: Vec<&str> = rows
-            .iter()
-            .filter(|r| r.outcome == outcome)
-            .map(|r| r.criterion.label.as_str())
+        let labels: Vec<&str> = (rows.iter().zip(&labels))
+            .filter(|(r, _)| r.outcome == outcome)
+            .map(|(_, label)| label.as_str())
             .collect();
         if labels.is_empty() {
             scope.t("none")
@@ -273,7 +274,7 @@ struct PickerEntry {
 /// The picker page.
 pub fn picker(scope: &Scope) -> Page {
     let site = scope.site;
-    let pages = super::pair_pages(site);
+    let pages = &scope.derived.pairs;
     let items = site
         .items
         .iter()
@@ -282,7 +283,7 @@ pub fn picker(scope: &Scope) -> Page {
             slug: item.slug.clone(),
             name: scope.item_name(item),
             href: scope.href(&Route::Item(item.slug.clone())),
-            pairs: pairs_of(scope, index, &pages),
+            pairs: pairs_of(scope, index),
         })
         .collect();
     let data = PickerData {
@@ -333,16 +334,13 @@ pub fn picker(scope: &Scope) -> Page {
 }
 
 /// Links from the item at `index` to each of its pair pages, labelled with the other item.
-pub fn pairs_of(scope: &Scope, index: usize, pages: &[crate::pairs::Pair]) -> Vec<views::Link> {
+pub fn pairs_of(scope: &Scope, index: usize) -> Vec<views::Link> {
     let items = &scope.site.items;
-    pages
+    scope
+        .derived
+        .partners(index)
         .iter()
-        .filter_map(|p| match (p.a == index, p.b == index) {
-            (true, _) => Some(p.b),
-            (_, true) => Some(p.a),
-            _ => None,
-        })
-        .map(|other| views::Link {
+        .map(|&other| views::Link {
             label: scope.item_name(&items[other]),
             href: scope.href(&Route::Pair(
                 items[index].slug.clone(),

@@ -21,6 +21,15 @@ pub enum Route {
 pub const RESERVED: &[&str] = &["compare", "rankings", "choose", "assets", "data", "404"];
 
 impl Route {
+    /// Whether the page lists every item (rankings, the table, the picker...): the largest
+    /// pages of a large report.
+    pub fn lists_every_item(&self) -> bool {
+        !matches!(
+            self,
+            Route::Item(_) | Route::Pair(..) | Route::Page(_) | Route::NotFound
+        )
+    }
+
     /// Path of the page below the language's root: `frameworks/django/`, `` for the home page.
     pub fn path(&self, items: &str) -> String {
         match self {

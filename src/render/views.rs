@@ -1,6 +1,10 @@
 //! Typed views handed to templates: for each kind of page, exactly the values its template
 //! shows, already in the page's language and with links relative to the page.
 
+use std::collections::HashMap;
+use std::marker::PhantomData;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use serde::Serialize;
 
 use super::routes::{Route, lang_prefix};
@@ -18,6 +22,8 @@ pub struct Scope<'a> {
     pub strings: &'a Strings,
     /// Relative link from this page to the site root (`../../`), or an absolute one.
     pub root: String,
+    /// What every page of the build shares (the overall ranking, the pair pages).
+    pub derived: &'a super::derived::Derived,
 }
 
 impl Scope<'_> {
@@ -63,6 +69,104 @@ impl Scope<'_> {
 
     pub fn date(&self, date: Option<jiff::civil::Date>) -> Option<String> {
         date.map(|d| d.strftime(&self.t("date_format")).to_string())
+    }
+}
+
+/// A view converted for templates once and shown on many pages: converting a page's view
+/// hands tera this value (an `Arc` clone) instead of converting the same view again. Most of
+/// an item or pair page's view is its criteria, the same on every such page of a language.
+#[derive(Debug)]
+pub struct Shared<T> {
+    value: tera::Value,
+    view: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Shared<T> {
+        Shared {
+            value: self.value.clone(),
+            view: PhantomData,
+        }
+    }
+}
+
+impl<T: Serialize> Shared<T> {
+    pub fn new(view: &T) -> Shared<T> {
+        Shared {
+            value: tera::Value::from_serializable(view),
+            view: PhantomData,
+        }
+    }
+}
+
+impl<T> Serialize for Shared<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(serializer)
+    }
+}
+
+/// Views that are the same on every page of one language at one depth (the same root), made
+/// once per build for each: the criteria, and the sources as cited; and each item's facts as
+/// the table and the rankings show them, on a dozen pages of a language.
+#[derive(Debug, Default)]
+pub struct SharedViews {
+    places: Mutex<HashMap<(String, String), Arc<Place>>>,
+    table_facts: Mutex<HashMap<String, TableFacts>>,
+}
+
+/// Each item's table facts in one language, by item index; made by the first page to ask.
+type TableFacts = Arc<OnceLock<Vec<Shared<Vec<FactView>>>>>;
+
+/// The shared views of one language and root.
+#[derive(Debug)]
+pub struct Place {
+    /// In the configuration's order.
+    pub criteria: Vec<Shared<CriterionView>>,
+    sources: HashMap<String, Shared<SourceView>>,
+}
+
+impl Place {
+    pub fn source(&self, id: &str) -> Option<Shared<SourceView>> {
+        self.sources.get(id).cloned()
+    }
+}
+
+impl SharedViews {
+    /// The shared views for the scope's language and root.
+    pub fn at(&self, scope: &Scope) -> Arc<Place> {
+        let key = (scope.lang.to_string(), scope.root.clone());
+        let lock = || self.places.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(place) = lock().get(&key) {
+            return place.clone();
+        }
+        let place = Arc::new(Place {
+            criteria: (scope.site.config.criteria.iter())
+                .map(|c| Shared::new(&criterion_view(scope, c)))
+                .collect(),
+            sources: (scope.site.sources.iter())
+                .map(|s| (s.id.clone(), Shared::new(&source_view(scope, s))))
+                .collect(),
+        });
+        lock().entry(key).or_insert(place).clone()
+    }
+
+    /// The table facts of the item at `index`, in the scope's language.
+    pub fn table_facts(&self, scope: &Scope, index: usize) -> Shared<Vec<FactView>> {
+        let all = {
+            let mut languages = self.table_facts.lock().unwrap_or_else(|e| e.into_inner());
+            languages.entry(scope.lang.to_string()).or_default().clone()
+        };
+        let all = all.get_or_init(|| {
+            let facts: Vec<&Fact> = scope.site.config.table_facts().collect();
+            (scope.site.items.iter())
+                .map(|item| {
+                    let views: Vec<FactView> =
+                        facts.iter().map(|f| fact_view(scope, f, item)).collect();
+                    Shared::new(&views)
+                })
+                .collect()
+        });
+        all[index].clone()
     }
 }
 
@@ -207,10 +311,10 @@ pub fn criterion_view(scope: &Scope, criterion: &Criterion) -> CriterionView {
 /// One rating of an item, with its evidence.
 #[derive(Debug, Serialize)]
 pub struct RatingView {
-    pub criterion: CriterionView,
+    pub criterion: Shared<CriterionView>,
     pub score: Option<ScoreView>,
     pub evidence: Option<String>,
-    pub sources: Vec<SourceView>,
+    pub sources: Vec<Shared<SourceView>>,
     pub note: Option<String>,
     pub reason: String,
     /// Anchor of this rating on the item page.
@@ -221,12 +325,10 @@ pub fn rating_views(scope: &Scope, item: &Item) -> Vec<RatingView> {
     let (text, _) = item.text_in(scope.lang, scope.default_lang());
     let default_text = &item.texts[scope.default_lang()];
     let max = scope.site.config.scale.max as f64;
-    scope
-        .site
-        .config
-        .criteria
-        .iter()
-        .map(|criterion| {
+    let shared = scope.derived.shared.at(scope);
+    (scope.site.config.criteria.iter())
+        .zip(&shared.criteria)
+        .map(|(criterion, criterion_view)| {
             let rating = item.ratings.get(&criterion.id);
             let localized = |map: fn(
                 &crate::model::ItemText,
@@ -238,15 +340,13 @@ pub fn rating_views(scope: &Scope, item: &Item) -> Vec<RatingView> {
                     .cloned()
             };
             RatingView {
-                criterion: criterion_view(scope, criterion),
+                criterion: criterion_view.clone(),
                 score: rating.map(|r| ScoreView::new(r.score, max, false)),
                 evidence: rating.map(|r| scope.t(&format!("evidence_{}", r.evidence.name()))),
                 sources: rating
                     .map(|r| {
-                        r.sources
-                            .iter()
-                            .filter_map(|id| scope.site.source(id))
-                            .map(|s| source_view(scope, s))
+                        (r.sources.iter())
+                            .filter_map(|id| shared.source(id))
                             .collect()
                     })
                     .unwrap_or_default(),
@@ -273,7 +373,7 @@ pub struct StandingView {
     pub reason: Option<String>,
     /// What stands in place of a missing score: "not rated", or "not ranked" overall.
     pub absent: String,
-    pub facts: Vec<FactView>,
+    pub facts: Shared<Vec<FactView>>,
 }
 
 pub fn standing_views(
@@ -323,12 +423,7 @@ pub fn standing_views(
                         ],
                     ),
                 }),
-                facts: scope
-                    .site
-                    .config
-                    .table_facts()
-                    .map(|f| fact_view(scope, f, item))
-                    .collect(),
+                facts: scope.derived.shared.table_facts(scope, s.item),
             }
         })
         .collect()

@@ -1,4 +1,5 @@
-//! `serve`: builds the site into memory and serves it on 127.0.0.1 only, under the base path
+//! `serve`: builds the site into memory and serves it on 127.0.0.1 only (another address only
+//! when asked, with `--bind`), under the base path
 //! of its base URL (as GitHub Pages will), rebuilding the whole site whenever `content/` or
 //! `themes/` changes and reloading open pages through Server-Sent Events. A change that does
 //! not build never stops the server: its errors are printed and shown over the open pages,
@@ -12,7 +13,7 @@ mod rebuild;
 mod request;
 mod watch;
 
-use std::net::{Ipv4Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 
 use tiny_http::{Header, Method, Request, Response, Server};
@@ -25,14 +26,32 @@ use live::Message;
 use rebuild::{Builder, Shared, State};
 use request::Answer;
 
-/// Serves the project until the process is stopped; `port` 0, or a port that is taken, means
-/// any free port. Fails only if it cannot start.
-pub fn serve(project: &Project, port: u16, console: &Console) -> Result<(), Failure> {
-    let server = bind(port, console)?;
-    let address = server
+/// The address `serve` listens on unless told otherwise: this machine only.
+pub const LOOPBACK: IpAddr = IpAddr::V4(Ipv4Addr::LOCALHOST);
+
+/// Serves the project on `ip` until the process is stopped; `port` 0, or a port that is taken,
+/// means any free port. Fails only if it cannot start.
+pub fn serve(project: &Project, ip: IpAddr, port: u16, console: &Console) -> Result<(), Failure> {
+    let server = bind(ip, port, console)?;
+    let listening = server
         .server_addr()
         .to_ip()
         .expect("a TCP server has an IP address");
+    if !ip.is_loopback() {
+        console.diagnostics(&[Diagnostic::warning(
+            ip.to_string(),
+            "listening beyond this machine (--bind): anyone who can reach this address can read the site",
+        )]);
+    }
+    // Pages link to an address a browser on this machine can open, even when every
+    // interface is listened on.
+    let address = match listening.ip() {
+        IpAddr::V4(v4) if v4.is_unspecified() => SocketAddr::new(LOOPBACK, listening.port()),
+        IpAddr::V6(v6) if v6.is_unspecified() => {
+            SocketAddr::new(IpAddr::V6(Ipv6Addr::LOCALHOST), listening.port())
+        }
+        _ => listening,
+    };
     let shared = Arc::new(Shared::default());
     let builder = Builder {
         project: project.clone(),
@@ -53,9 +72,9 @@ pub fn serve(project: &Project, port: u16, console: &Console) -> Result<(), Fail
     Ok(())
 }
 
-/// Listens on 127.0.0.1 (never another interface) at `port`, or at a free port if it is taken.
-fn bind(port: u16, console: &Console) -> Result<Server, Failure> {
-    let at = |port| Server::http(SocketAddr::from((Ipv4Addr::LOCALHOST, port)));
+/// Listens on `ip` at `port`, or at a free port if it is taken.
+fn bind(ip: IpAddr, port: u16, console: &Console) -> Result<Server, Failure> {
+    let at = |port| Server::http(SocketAddr::new(ip, port));
     at(port)
         .or_else(|taken| {
             console.info(&format!(
@@ -65,7 +84,7 @@ fn bind(port: u16, console: &Console) -> Result<Server, Failure> {
         })
         .map_err(|e| {
             Failure::single(Diagnostic::error(
-                "127.0.0.1",
+                ip.to_string(),
                 format!("cannot listen: {e}"),
             ))
         })

@@ -1,7 +1,9 @@
 //! `versus serve`, run as a real process on the `bilingual` fixture and spoken to over
-//! loopback only: it serves the site under its base path with the live-reload script, refuses
-//! paths that try to leave the site, pushes a reload event after a change, and shows a bad
-//! edit's errors without stopping. Every wait is bounded.
+//! loopback only: it listens on 127.0.0.1 (or where `--bind` says), serves the site under its
+//! base path with the live-reload script, refuses paths that try to leave the site and
+//! requests it does not serve, pushes a reload event after a change, shows a bad edit's errors
+//! without stopping, and serves many requests and reload streams at once. Every wait is
+//! bounded.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -26,10 +28,16 @@ struct Served {
 
 impl Served {
     fn start(site: &SiteTest) -> Served {
+        Served::start_with(site, &[])
+    }
+
+    /// `versus serve --port 0 --root <site> <extra...>`.
+    fn start_with(site: &SiteTest, extra: &[&str]) -> Served {
         let mut child = Command::new(env!("CARGO_BIN_EXE_versus"))
             .current_dir(site.root())
             .args(["serve", "--port", "0", "--root"])
             .arg(site.root())
+            .args(extra)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -76,6 +84,21 @@ impl Served {
         let (head, body) = response.split_once("\r\n\r\n").expect("a head and a body");
         let status = head[9..12].parse().expect("a status code");
         (status, head.to_string(), body.to_string())
+    }
+
+    /// Sends `request` as it is; the status of the answer, or `None` if the connection was
+    /// closed without one.
+    fn raw(&self, request: &[u8]) -> Option<u16> {
+        let mut stream = TcpStream::connect(&self.address).expect("connect over loopback");
+        stream.set_read_timeout(Some(PATIENCE)).expect("a timeout");
+        // The server may answer and close before reading all of a very long request.
+        let _ = stream.write_all(request);
+        let mut head = Vec::new();
+        let _ = stream.read_to_end(&mut head);
+        let head = String::from_utf8_lossy(&head);
+        head.strip_prefix("HTTP/1.1 ")
+            .and_then(|rest| rest.get(..3))
+            .and_then(|code| code.parse().ok())
     }
 
     fn connect(&self, target: &str) -> TcpStream {
@@ -254,4 +277,139 @@ fn a_change_reloads_open_pages_and_a_bad_edit_shows_its_errors() {
         "the next good save recovers"
     );
     assert_eq!(late.next(), ("reload".into(), "3".into()));
+}
+
+#[test]
+fn listens_only_on_the_address_it_is_given() {
+    let site = SiteTest::fixture("bilingual");
+    let served = Served::start_with(&site, &["--bind", "127.0.0.2"]);
+    let port = served
+        .address
+        .strip_prefix("127.0.0.2:")
+        .unwrap_or_else(|| panic!("listening on 127.0.0.2: {}", served.address));
+    let (status, _, page) = served.get("/widgets/items/alpha/");
+    assert_eq!(status, 200);
+    assert!(
+        page.contains(&format!("http://127.0.0.2:{port}/widgets/items/alpha/")),
+        "absolute links point where it listens"
+    );
+    let elsewhere = TcpStream::connect(format!("127.0.0.1:{port}"));
+    assert!(elsewhere.is_err(), "nothing answers on 127.0.0.1:{port}");
+}
+
+#[test]
+fn refuses_what_it_does_not_serve_and_keeps_serving() {
+    let site = SiteTest::fixture("bilingual");
+    let served = Served::start(&site);
+    let request =
+        |target: &str| format!("GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    for (target, status) in [
+        ("http://127.0.0.1/widgets/", 400),
+        ("/widgets/..%5c..%5cetc%5cpasswd", 400),
+        ("/widgets/%2e%2e%2f%2e%2e%2fetc%2fpasswd", 400),
+        ("/widgets/items%00/", 400),
+        ("/widgets/%ff/", 400),
+        ("/widgets/C:%5cwindows", 400),
+        ("/widgets/./items/alpha/", 400),
+        ("/widgets//items/alpha/", 400),
+    ] {
+        assert_eq!(
+            served.raw(request(target).as_bytes()),
+            Some(status),
+            "{target}"
+        );
+    }
+    let long = format!("/widgets/{}", "a".repeat(100_000));
+    assert_eq!(
+        served.raw(request(&long).as_bytes()),
+        Some(414),
+        "a 100 kB address"
+    );
+    let post =
+        "POST /widgets/ HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc";
+    assert_eq!(served.raw(post.as_bytes()), Some(405));
+    assert_eq!(served.raw(b"NONSENSE\r\n\r\n"), Some(400), "not HTTP");
+    let (status, _, page) = served.get("/widgets/items/alpha/");
+    assert_eq!(status, 200, "still serving");
+    assert!(page.contains("<h1>Alpha</h1>"));
+}
+
+/// Reload streams kept open during the load test.
+const STREAMS: usize = 50;
+/// Threads sending requests, and requests each sends.
+const THREADS: usize = 20;
+const REQUESTS: usize = 10;
+
+#[test]
+fn serves_many_requests_and_reload_streams_at_once() {
+    let site = SiteTest::fixture("bilingual");
+    let served = Served::start(&site);
+    let mut streams: Vec<Events> = (0..STREAMS).map(|_| served.events()).collect();
+    for events in &mut streams {
+        assert_eq!(events.next(), ("reload".into(), "1".into()));
+    }
+    let targets = [
+        ("/widgets/", 200),
+        ("/widgets/items/alpha/", 200),
+        ("/widgets/ko/items/beta/", 200),
+        ("/widgets/assets/style.css", 200),
+        ("/widgets/sitemap.xml", 200),
+        ("/widgets/nope/", 404),
+        ("/widgets/items/alpha", 302),
+        ("/__versus/live.js", 200),
+        ("/widgets/../etc/passwd", 400),
+        ("/", 302),
+    ];
+    let address = served.address.clone();
+    let answered: Vec<(String, u16, u16)> = std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..THREADS)
+            .map(|thread| {
+                let address = address.clone();
+                scope.spawn(move || {
+                    (0..REQUESTS)
+                        .map(|n| {
+                            let (target, expected) = targets[(thread + n) % targets.len()];
+                            let status = status_of(&address, target);
+                            (target.to_string(), status, expected)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        threads
+            .into_iter()
+            .flat_map(|t| t.join().expect("a request thread"))
+            .collect()
+    });
+    assert_eq!(answered.len(), THREADS * REQUESTS);
+    for (target, status, expected) in &answered {
+        assert_eq!(status, expected, "{target}");
+    }
+    site.edit(ALPHA, "name = \"Alpha\"", "name = \"Alpha Prime\"");
+    for events in &mut streams {
+        assert_eq!(
+            events.next(),
+            ("reload".into(), "2".into()),
+            "every open page is told"
+        );
+    }
+}
+
+/// The status of a GET request to `address`, each on its own connection.
+fn status_of(address: &str, target: &str) -> u16 {
+    let mut stream = TcpStream::connect(address).expect("connect over loopback");
+    stream.set_read_timeout(Some(PATIENCE)).expect("a timeout");
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send a request");
+    let mut response = Vec::new();
+    stream
+        .read_to_end(&mut response)
+        .expect("read the response");
+    String::from_utf8_lossy(&response)
+        .get(9..12)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or_else(|| panic!("{target}: no status"))
 }

@@ -1,0 +1,74 @@
+//! Values derived once per build and shown by many pages: the overall ranking (on the home
+//! page, the table and every item page), the pair pages and each item's partners in them.
+//! Deriving them per page made the build quadratic in the number of items.
+
+use crate::model::Site;
+use crate::pairs::{self, Pair, PairRule};
+use crate::rank::{self, Standing};
+
+use super::views::SharedViews;
+
+/// What the pages of one build share, computed once from the site.
+#[derive(Debug)]
+pub struct Derived {
+    /// The overall ranking under the configured weights.
+    pub overall: Vec<Standing>,
+    /// For each item (by index), its place in `overall`.
+    place: Vec<usize>,
+    /// The pairs that get a page, by the rule in the configuration.
+    pub pairs: Vec<Pair>,
+    /// For each item, the other item of each of its pair pages, in the pages' order.
+    partners: Vec<Vec<usize>>,
+    /// Views shown the same on many pages, made once per language and depth.
+    pub shared: SharedViews,
+}
+
+impl Derived {
+    pub fn new(site: &Site) -> Derived {
+        let config = &site.config;
+        let overall = rank::overall(
+            &site.items,
+            &config.weights(),
+            config.overall_min_ratings,
+            &config.default_language,
+        );
+        let mut place = vec![0; site.items.len()];
+        for (position, standing) in overall.iter().enumerate() {
+            place[standing.item] = position;
+        }
+        let rule = PairRule {
+            all_pairs_up_to: config.pairs.all_up_to,
+            group_by: &config.pairs.group_by,
+        };
+        let pairs = pairs::pairs(&site.items, &rule);
+        let mut partners = vec![Vec::new(); site.items.len()];
+        for pair in &pairs {
+            partners[pair.a].push(pair.b);
+            partners[pair.b].push(pair.a);
+        }
+        Derived {
+            overall,
+            place,
+            pairs,
+            partners,
+            shared: SharedViews::default(),
+        }
+    }
+
+    /// The overall standing of the item at `index`.
+    pub fn standing(&self, index: usize) -> &Standing {
+        &self.overall[self.place[index]]
+    }
+
+    /// The items the item at `index` has a pair page with, in the pages' order.
+    pub fn partners(&self, index: usize) -> &[usize] {
+        &self.partners[index]
+    }
+}
+
+/// The index of the item with `slug` (items are in slug order).
+pub fn item_index(site: &Site, slug: &str) -> Option<usize> {
+    site.items
+        .binary_search_by(|item| item.slug.as_str().cmp(slug))
+        .ok()
+}

@@ -1,0 +1,161 @@
+//! The fuzz targets' work on stable Rust, in every `cargo test`: the kept corpus
+//! (`fuzz/corpus/<target>/`) and every crasher the fuzzers found (`fuzz/regressions/<target>/`)
+//! go through the very harness the targets run (`fuzz/harness.rs`, its properties included),
+//! and so do inputs generated from the fuzzers' dictionaries with a fixed seed, so that the
+//! same few thousand hostile combinations are tried on every run. Running the fuzzers
+//! themselves needs nightly: see docs/fuzzing.md.
+
+use std::fs;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+#[path = "../../fuzz/harness.rs"]
+mod harness;
+
+const FUZZ: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz");
+
+#[test]
+fn the_front_matter_corpus_and_crashers_replay_cleanly() {
+    let replayed = replay("frontmatter", harness::front_matter);
+    assert!(replayed >= 50, "only {replayed} front-matter inputs");
+}
+
+#[test]
+fn the_markdown_corpus_and_crashers_replay_cleanly() {
+    let replayed = replay("markdown", harness::markdown);
+    assert!(replayed >= 50, "only {replayed} Markdown inputs");
+}
+
+#[test]
+fn generated_front_matter_keeps_every_property() {
+    let tokens = dictionary("frontmatter");
+    let mut random = Random(0x5eed_f00d);
+    for case in 0..1500 {
+        let input = random.input(&tokens, 40);
+        run_one(
+            &format!("generated front-matter #{case}"),
+            &input,
+            harness::front_matter,
+        );
+    }
+}
+
+#[test]
+fn generated_markdown_keeps_every_property() {
+    let tokens = dictionary("markdown");
+    let mut random = Random(0xfeed_beef);
+    for case in 0..1500 {
+        let input = random.input(&tokens, 60);
+        run_one(
+            &format!("generated Markdown #{case}"),
+            &input,
+            harness::markdown,
+        );
+    }
+}
+
+/// Runs every file of the target's corpus and regressions; returns how many there were.
+fn replay(target: &str, run: fn(&[u8])) -> usize {
+    let mut count = 0;
+    for folder in ["corpus", "regressions"] {
+        let dir = Path::new(FUZZ).join(folder).join(target);
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut files: Vec<_> = entries.map(|e| e.expect("an entry").path()).collect();
+        files.sort();
+        for file in files.iter().filter(|f| f.is_file()) {
+            let input = fs::read(file).expect("read a fuzz input");
+            run_one(&file.display().to_string(), &input, run);
+            count += 1;
+        }
+    }
+    count
+}
+
+/// Runs one input, naming it if it breaks a property.
+fn run_one(name: &str, input: &[u8], run: fn(&[u8])) {
+    if catch_unwind(AssertUnwindSafe(|| run(input))).is_err() {
+        panic!(
+            "{name} breaks a property (the panic is printed above); input: {:?}",
+            String::from_utf8_lossy(input)
+        );
+    }
+}
+
+/// The tokens of `fuzz/dict/<target>.dict`, decoded from libFuzzer's `"..."` with `\xNN`
+/// escapes, plus single characters that matter to the parsers.
+fn dictionary(target: &str) -> Vec<Vec<u8>> {
+    let path = Path::new(FUZZ).join("dict").join(format!("{target}.dict"));
+    let text = fs::read_to_string(&path).expect("read a fuzz dictionary");
+    let mut tokens: Vec<Vec<u8>> = text
+        .lines()
+        .filter_map(|line| line.strip_prefix('"')?.strip_suffix('"'))
+        .map(unescape)
+        .collect();
+    tokens.extend(
+        [
+            " ", "\n", "a", "1", "\"", "'", ":", "=", "[", "]", ".", "\t", "\r\n", "ê",
+        ]
+        .map(|t| t.as_bytes().to_vec()),
+    );
+    tokens
+}
+
+fn unescape(token: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let bytes = token.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1)) {
+            (b'\\', Some(b'x')) => {
+                let hex = std::str::from_utf8(&bytes[i + 2..i + 4]).expect("two hex digits");
+                out.push(u8::from_str_radix(hex, 16).expect("a hex byte"));
+                i += 4;
+            }
+            (b'\\', Some(&c)) => {
+                out.push(c);
+                i += 2;
+            }
+            (c, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// A small deterministic generator (xorshift64): the same inputs on every run and machine.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// A variant byte, then up to `most` tokens, some repeated many times (deep nesting and
+    /// long runs are where parsers break).
+    fn input(&mut self, tokens: &[Vec<u8>], most: usize) -> Vec<u8> {
+        let mut input = vec![self.next() as u8];
+        for _ in 0..self.below(most) + 1 {
+            let token = &tokens[self.below(tokens.len())];
+            let times = if self.below(8) == 0 {
+                self.below(200) + 1
+            } else {
+                1
+            };
+            for _ in 0..times {
+                input.extend_from_slice(token);
+            }
+        }
+        input
+    }
+}
