@@ -3,6 +3,7 @@
 //! `.nojekyll` (so GitHub Pages publishes the files as they are), and `CNAME` when the base URL
 //! names a custom domain. Pure: from the configuration and the routes to output files.
 
+use crate::chart::escape;
 use crate::config::Config;
 use crate::render::OutputFile;
 use crate::render::routes::{Route, lang_prefix};
@@ -146,22 +147,6 @@ pub fn custom_domain(base_url: &str) -> Option<&str> {
         && !lower.chars().all(|c| c.is_ascii_digit() || c == '.');
     let is_github = lower == "github.io" || lower.ends_with(".github.io");
     (is_domain && !is_github && (path.is_empty() || path == "/")).then_some(host)
-}
-
-/// Text escaped for XML content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 fn text_file(path: &str, text: String) -> OutputFile {
