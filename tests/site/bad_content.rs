@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::support::SiteTest;
+use super::support::{SiteTest, entries};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/bad-content");
 /// Files of a case folder that are not laid over the site.
@@ -196,21 +196,6 @@ fn grow(path: &Path, size: usize) {
     }
     text.truncate(size);
     fs::write(path, text).expect("write the grown file");
-}
-
-/// The names at the top of a folder, sorted.
-fn entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .expect("list the site")
-        .map(|e| {
-            e.expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
 }
 
 /// `versus build` on the site, killed if it outlives `deadline`: its exit code and stderr.

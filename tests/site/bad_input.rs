@@ -5,7 +5,7 @@
 //! offending line with a caret, as rustc prints them), the exit status, and that the previous
 //! output is left byte for byte as it was.
 
-use super::support::{SiteTest, Tree};
+use super::support::{SiteTest, Tree, entries};
 
 const ALPHA: &str = "content/items/alpha.md";
 const BETA: &str = "content/items/beta.md";
@@ -21,16 +21,7 @@ fn assert_rejected(edit: impl FnOnce(&SiteTest), diagnostics: &[&str]) {
     site.build().assert_fails_with(diagnostics);
     site.tree("output")
         .assert_same(&before, "the previous output");
-    let mut entries: Vec<String> = std::fs::read_dir(site.root())
-        .expect("list the site")
-        .map(|e| {
-            e.expect("an entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    entries.sort();
+    let entries = entries(site.root());
     assert_eq!(
         entries,
         ["content", "output", "themes"],

@@ -13,7 +13,7 @@ use std::process::Command;
 
 use scraper::Html;
 
-use super::support::{Build, SiteTest, Tree, attr, one, select, text};
+use super::support::{Build, SiteTest, Tree, attr, entries, one, select, text};
 
 /// The hostile fixture's strings, exactly as written in its content.
 const NAME: &str = "Alpha </script><script>alert('name')</script> \"q\" ]]> &amp; <!-- {{ x }}";
@@ -447,16 +447,7 @@ fn a_build_that_fails_while_writing_leaves_the_previous_output() {
         );
         site.tree("output")
             .assert_same(&before, "the previous output");
-        let mut entries: Vec<String> = std::fs::read_dir(site.root())
-            .expect("list the site")
-            .map(|e| {
-                e.expect("an entry")
-                    .file_name()
-                    .to_string_lossy()
-                    .into_owned()
-            })
-            .collect();
-        entries.sort();
+        let entries = entries(site.root());
         assert_eq!(entries, ["content", "output", "themes"], "no staging left");
     }
     site.build().assert_clean();

@@ -384,3 +384,18 @@ pub fn broken_links(output: &Tree, base_url: &str) -> Vec<String> {
     }
     broken
 }
+
+/// The names at the top of a folder, sorted.
+pub fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("list the folder")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
