@@ -1,5 +1,5 @@
-//! Addresses, as `check` and `serve` read them: the path part of the site's base URL, and
-//! percent-decoding of paths and fragments.
+//! Addresses, as `check`, `serve` and the tests read them: the path part of the site's base
+//! URL, relative links joined to the page they are on, and percent-decoding.
 
 /// The path of a base URL: `/versus/` for `https://example.github.io/versus/`, `/` for a site
 /// at the root of its host.
@@ -8,6 +8,26 @@ pub fn base_path(base_url: &str) -> &str {
         .split_once("://")
         .map_or(base_url, |(_, rest)| rest);
     after_scheme.find('/').map_or("/", |i| &after_scheme[i..])
+}
+
+/// `relative` seen from the folder of the file `from` (both below the site's root), as a path
+/// from the root; `None` if it climbs above the root.
+pub fn join(from: &str, relative: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for segment in relative.split('/').filter(|s| !s.is_empty() && *s != ".") {
+        if segment == ".." {
+            parts.pop()?;
+        } else {
+            parts.push(segment);
+        }
+    }
+    let joined = parts.join("/");
+    Some(if relative.ends_with('/') && !joined.is_empty() {
+        format!("{joined}/")
+    } else {
+        joined
+    })
 }
 
 /// `%XX` escapes decoded as UTF-8; `None` if an escape is malformed or the result is not UTF-8.

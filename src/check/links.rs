@@ -56,7 +56,7 @@ pub fn resolve(from: &str, url: &str, base_url: &str) -> Target {
     } else if address.is_empty() {
         Some(from.to_string())
     } else {
-        join(from, address)
+        crate::url::join(from, address)
     };
     let Some(path) = path.and_then(|p| percent_decode(&p)) else {
         return Target::Outside;
@@ -82,26 +82,6 @@ fn scheme(address: &str) -> Option<String> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
     valid.then(|| scheme.to_ascii_lowercase())
-}
-
-/// `relative` seen from the folder of the file `from`, as a path from the site's root; `None`
-/// if it climbs above the root.
-fn join(from: &str, relative: &str) -> Option<String> {
-    let mut parts: Vec<&str> = from.split('/').collect();
-    parts.pop();
-    for segment in relative.split('/').filter(|s| !s.is_empty() && *s != ".") {
-        if segment == ".." {
-            parts.pop()?;
-        } else {
-            parts.push(segment);
-        }
-    }
-    let joined = parts.join("/");
-    Some(if relative.ends_with('/') && !joined.is_empty() {
-        format!("{joined}/")
-    } else {
-        joined
-    })
 }
 
 /// Every reference of every scanned file that leads to no file of the site, to no element of

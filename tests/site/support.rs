@@ -302,7 +302,7 @@ pub fn resolve(page: &str, href: &str, base_url: &str) -> Option<Result<(String,
     } else if address.is_empty() {
         page.to_string()
     } else {
-        match join(page, address) {
+        match versus::url::join(page, address) {
             Some(joined) => joined,
             None => return Some(Err(format!("{page}: {href} leaves the site"))),
         }
@@ -313,25 +313,6 @@ pub fn resolve(page: &str, href: &str, base_url: &str) -> Option<Result<(String,
         from_root
     };
     Some(Ok((file, fragment.to_string())))
-}
-
-/// `relative` seen from the folder of `page`, as a path from the output's root.
-fn join(page: &str, relative: &str) -> Option<String> {
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for segment in relative.split('/').filter(|s| !s.is_empty() && *s != ".") {
-        if segment == ".." {
-            parts.pop()?;
-        } else {
-            parts.push(segment);
-        }
-    }
-    let joined = parts.join("/");
-    Some(if relative.ends_with('/') && !joined.is_empty() {
-        format!("{joined}/")
-    } else {
-        joined
-    })
 }
 
 /// Every link of every page of a built site (`a[href]`, `link[href]`, `script[src]`,
