@@ -79,7 +79,7 @@ pub struct Report {
     pub warnings: Vec<Diagnostic>,
     pub coverage: coverage::Coverage,
     pub elapsed: Duration,
-    /// How long each stage took, in order: load, render, write.
+    /// How long each stage took, in order: load, render (with writing, for a build), swap.
     pub stages: Vec<(&'static str, Duration)>,
 }
 
@@ -116,7 +116,13 @@ pub fn render_with(
     project: &Project,
     highlighter: &Highlighter,
 ) -> Result<(Rendered, coverage::Coverage), Failure> {
-    render_into(project, highlighter, &Ok)
+    render_into(project, highlighter, &kept_in_memory)
+}
+
+/// A file of a site held in memory whole: with no spare capacity (up to half a page).
+fn kept_in_memory(mut file: render::OutputFile) -> Result<render::OutputFile, Failure> {
+    file.bytes.shrink_to_fit();
+    Ok(file)
 }
 
 /// [`render_with`], each file handed to `keep` as it is made (see [`Renderer::render_all_into`]).
@@ -149,7 +155,7 @@ pub fn render_site(
     warnings: Vec<Diagnostic>,
     highlighter: &Highlighter,
 ) -> Result<Rendered, Failure> {
-    render_site_into(project, site, warnings, highlighter, &Ok)
+    render_site_into(project, site, warnings, highlighter, &kept_in_memory)
 }
 
 fn render_site_into(
@@ -174,14 +180,23 @@ fn render_site_into(
     Ok(rendered)
 }
 
-/// Builds the site and writes it to the output folder.
+/// Builds the site and writes it to the output folder. Each file is written as soon as it is
+/// rendered, into a staging folder that replaces the output folder once the whole site is
+/// made: the site is never held in memory whole, and a failed build leaves the output as it was.
 pub fn build(project: &Project) -> Result<Report, Failure> {
     let start = Instant::now();
-    output::check_target(&project.output, &project.root)?;
-    let (mut rendered, coverage) = render(project)?;
-    let writing = Instant::now();
-    output::write(&project.output, &project.root, &rendered.files)?;
-    rendered.stages.push(("write", writing.elapsed()));
+    let staging = output::Staging::begin(&project.output, &project.root)?;
+    let write = |file: render::OutputFile| {
+        staging.write(&file)?;
+        Ok(render::OutputFile {
+            path: file.path,
+            bytes: Vec::new(),
+        })
+    };
+    let (mut rendered, coverage) = render_into(project, &Highlighter::default(), &write)?;
+    let swapping = Instant::now();
+    staging.finish(&rendered.files)?;
+    rendered.stages.push(("swap", swapping.elapsed()));
     Ok(Report {
         pages: rendered.pages,
         files: rendered.files.into_iter().map(|f| f.path).collect(),

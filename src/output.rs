@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::error::{Diagnostic, Failure};
 use crate::render::OutputFile;
@@ -111,18 +112,62 @@ fn is_ours_or_empty(dir: &Path) -> bool {
             .unwrap_or(false)
 }
 
-/// Writes `files` to `output` atomically (see the module comment).
-pub fn write(output: &Path, project: &Path, files: &[OutputFile]) -> Result<(), Failure> {
-    let target = check_target(output, project)?;
-    check_unique(files)?;
-    let staging = sibling(&target, "staging");
-    remove_ours(&staging)?;
-    let written = write_all(&staging, files);
-    if let Err(failure) = written {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(failure);
+/// A build's output being written: a staging folder beside the output folder that files go
+/// into as they are rendered, from any thread, and that replaces the output folder only when
+/// [`Staging::finish`] is called. Dropped unfinished (a build that failed), it is removed and
+/// the previous output stays as it was.
+#[derive(Debug)]
+pub struct Staging {
+    target: PathBuf,
+    folder: PathBuf,
+    written: AtomicUsize,
+    finished: bool,
+}
+
+impl Staging {
+    /// Checks the output folder (see [`check_target`]) and makes an empty staging folder.
+    pub fn begin(output: &Path, project: &Path) -> Result<Staging, Failure> {
+        let target = check_target(output, project)?;
+        let folder = sibling(&target, "staging");
+        remove_ours(&folder)?;
+        fs::create_dir_all(&folder).map_err(|e| Failure::io(&folder, &e))?;
+        let staging = Staging {
+            target,
+            folder,
+            written: AtomicUsize::new(0),
+            finished: false,
+        };
+        let marker = staging.folder.join(MARKER);
+        fs::write(&marker, "").map_err(|e| Failure::io(&marker, &e))?;
+        Ok(staging)
     }
-    swap(&staging, &target)
+
+    /// Writes one file below the staging folder, making its folders.
+    pub fn write(&self, file: &OutputFile) -> Result<(), Failure> {
+        let path = self.folder.join(safe_relative(&file.path)?);
+        injected_failure(self.written.fetch_add(1, Ordering::Relaxed), &path)?;
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| Failure::io(dir, &e))?;
+        }
+        fs::write(&path, &file.bytes).map_err(|e| Failure::io(&path, &e))
+    }
+
+    /// Replaces the output folder with the staging folder, once every file of `files` (the
+    /// paths written) has a path of its own.
+    pub fn finish(mut self, files: &[OutputFile]) -> Result<(), Failure> {
+        check_unique(files)?;
+        swap(&self.folder, &self.target)?;
+        self.finished = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = fs::remove_dir_all(&self.folder);
+        }
+    }
 }
 
 /// Refuses two files at one path: the second would silently replace the first (two items,
@@ -174,20 +219,6 @@ fn remove_ours(path: &Path) -> Result<(), Failure> {
     Ok(())
 }
 
-fn write_all(staging: &Path, files: &[OutputFile]) -> Result<(), Failure> {
-    fs::create_dir_all(staging).map_err(|e| Failure::io(staging, &e))?;
-    fs::write(staging.join(MARKER), "").map_err(|e| Failure::io(staging, &e))?;
-    for (written, file) in files.iter().enumerate() {
-        let path = staging.join(safe_relative(&file.path)?);
-        injected_failure(written, &path)?;
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| Failure::io(dir, &e))?;
-        }
-        fs::write(&path, &file.bytes).map_err(|e| Failure::io(&path, &e))?;
-    }
-    Ok(())
-}
-
 /// Environment variable that makes a debug build fail after writing this many files, to test
 /// that a build failing while writing leaves the previous output intact. Release builds never
 /// read it.
@@ -199,7 +230,7 @@ fn injected_failure(written: usize, next: &Path) -> Result<(), Failure> {
     match limit.and_then(|n| n.parse::<usize>().ok()) {
         Some(limit) if written >= limit => Err(Failure::single(Diagnostic::error(
             next,
-            format!("injected failure after writing {written} files ({FAIL_AFTER_VARIABLE})"),
+            format!("injected failure after writing {limit} files ({FAIL_AFTER_VARIABLE})"),
         ))),
         _ => Ok(()),
     }
@@ -265,5 +296,33 @@ mod tests {
         let failure = check_unique(&twice).expect_err("a path written twice");
         let paths: Vec<_> = failure.diagnostics.iter().map(|d| d.path.clone()).collect();
         assert_eq!(paths, [PathBuf::from("a/index.html")]);
+    }
+
+    #[test]
+    fn staging_replaces_the_output_when_finished_and_vanishes_when_dropped() {
+        let project = tempfile::tempdir().expect("temporary folder");
+        let output = project.path().join("output");
+        let file = |path: &str, text: &str| OutputFile {
+            path: path.to_string(),
+            bytes: text.as_bytes().to_vec(),
+        };
+        let staging = Staging::begin(&output, project.path()).expect("begin");
+        staging.write(&file("a/index.html", "one")).expect("write");
+        staging.finish(&[file("a/index.html", "")]).expect("finish");
+        assert_eq!(
+            fs::read_to_string(output.join("a/index.html")).unwrap(),
+            "one"
+        );
+
+        let staging = Staging::begin(&output, project.path()).expect("begin again");
+        staging.write(&file("b/index.html", "two")).expect("write");
+        drop(staging);
+        let mut left: Vec<_> = fs::read_dir(project.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["output"], "no staging folder left");
+        assert!(output.join("a/index.html").is_file() && !output.join("b").exists());
     }
 }

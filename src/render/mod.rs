@@ -98,14 +98,10 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Renders every page in every language, and the static files.
-    pub fn render_all(&self) -> Result<Rendered, Failure> {
-        self.render_all_into(&Ok)
-    }
-
-    /// [`Renderer::render_all`], handing each file to `keep` as soon as it is made, in
-    /// parallel: what `keep` returns is kept (a build can write the file and keep its path
-    /// only, so that the site is never held in memory whole).
+    /// Renders every page in every language, and the static files, handing each file to `keep`
+    /// as soon as it is made, in parallel: what `keep` returns is kept (a build writes the file
+    /// and keeps its path only, so that the site is never held in memory whole). The first
+    /// failure of `keep` stops the rendering and is returned alone.
     pub fn render_all_into(&self, keep: Keep) -> Result<Rendered, Failure> {
         let languages: Vec<&str> = self.site.config.language_codes().collect();
         // Pages listing every item first: they take longest, and one of them left for last
@@ -117,14 +113,8 @@ impl<'a> Renderer<'a> {
         let mut results: Vec<(usize, Vec<PageResult>)> = jobs
             .par_iter()
             .with_max_len(1)
-            .map(|&route| {
-                let pages = languages.iter().map(|lang| {
-                    let page = self.render_page(lang, &self.routes[route]);
-                    page.and_then(|(file, w)| Ok((keep(file).map_err(|f| f.diagnostics)?, w)))
-                });
-                (route, pages.collect())
-            })
-            .collect();
+            .map(|&route| Ok((route, self.render_route(route, &languages, keep)?)))
+            .collect::<Result<_, Failure>>()?;
         // Files in language order: every page of one language, then the next.
         results.sort_unstable_by_key(|(route, _)| *route);
         let mut by_language: Vec<Vec<PageResult>> = vec![Vec::new(); languages.len()];
@@ -158,6 +148,23 @@ impl<'a> Renderer<'a> {
         rendered.warnings.sort();
         rendered.warnings.dedup();
         Ok(rendered)
+    }
+
+    /// One route's page in every language, each handed to `keep`.
+    fn render_route(
+        &self,
+        route: usize,
+        languages: &[&str],
+        keep: Keep,
+    ) -> Result<Vec<PageResult>, Failure> {
+        let mut pages = Vec::with_capacity(languages.len());
+        for lang in languages {
+            pages.push(match self.render_page(lang, &self.routes[route]) {
+                Ok((file, warnings)) => Ok((keep(file)?, warnings)),
+                Err(problems) => Err(problems),
+            });
+        }
+        Ok(pages)
     }
 
     fn static_files(&self) -> Vec<OutputFile> {
@@ -211,13 +218,10 @@ impl<'a> Renderer<'a> {
             .tera
             .render(&template, &context)
             .map_err(|e| template_failure(&e, self.theme).diagnostics)?;
-        let mut bytes = html.into_bytes();
-        // The site is held in memory until written: keep no spare capacity (up to half a page).
-        bytes.shrink_to_fit();
         Ok((
             OutputFile {
                 path: file_for(&path),
-                bytes,
+                bytes: html.into_bytes(),
             },
             warnings,
         ))
