@@ -32,7 +32,7 @@ use std::time::{Duration, Instant};
 use error::{Diagnostic, Failure};
 use highlight::Highlighter;
 use model::Site;
-use render::{Rendered, Renderer};
+use render::{Delivery, Rendered, Renderer};
 use theme::Theme;
 
 /// Where a build reads from and writes to.
@@ -116,20 +116,20 @@ pub fn render_with(
     project: &Project,
     highlighter: &Highlighter,
 ) -> Result<(Rendered, coverage::Coverage), Failure> {
-    render_into(project, highlighter, &kept_in_memory)
+    render_into(project, highlighter, &Delivery::to(&kept_in_memory))
 }
 
 /// A file of a site held in memory whole: with no spare capacity (up to half a page).
-fn kept_in_memory(mut file: render::OutputFile) -> Result<render::OutputFile, Failure> {
+pub fn kept_in_memory(mut file: render::OutputFile) -> Result<render::OutputFile, Failure> {
     file.bytes.shrink_to_fit();
     Ok(file)
 }
 
-/// [`render_with`], each file handed to `keep` as it is made (see [`Renderer::render_all_into`]).
+/// [`render_with`], each file delivered as it is made (see [`Delivery`]).
 pub fn render_into(
     project: &Project,
     highlighter: &Highlighter,
-    keep: render::Keep,
+    delivery: &Delivery,
 ) -> Result<(Rendered, coverage::Coverage), Failure> {
     let start = Instant::now();
     let (site, warnings) = load(project)?;
@@ -142,7 +142,7 @@ pub fn render_into(
             message.trim_end(),
         )));
     }
-    let mut rendered = render_site_into(project, &site, warnings, highlighter, keep)?;
+    let mut rendered = render_site_into(project, &site, warnings, highlighter, delivery)?;
     rendered.stages.insert(0, ("load", loaded));
     Ok((rendered, coverage))
 }
@@ -155,7 +155,8 @@ pub fn render_site(
     warnings: Vec<Diagnostic>,
     highlighter: &Highlighter,
 ) -> Result<Rendered, Failure> {
-    render_site_into(project, site, warnings, highlighter, &kept_in_memory)
+    let delivery = Delivery::to(&kept_in_memory);
+    render_site_into(project, site, warnings, highlighter, &delivery)
 }
 
 fn render_site_into(
@@ -163,7 +164,7 @@ fn render_site_into(
     site: &Site,
     mut warnings: Vec<Diagnostic>,
     highlighter: &Highlighter,
-    keep: render::Keep,
+    delivery: &Delivery,
 ) -> Result<Rendered, Failure> {
     let start = Instant::now();
     let codes: Vec<&str> = site.config.language_codes().collect();
@@ -171,7 +172,7 @@ fn render_site_into(
     warnings.extend(theme_warnings);
     highlighter.start_run();
     let mut rendered = Renderer::new(site, &theme, highlighter)?
-        .render_all_into(keep)
+        .render_all_into(delivery)
         // Every page of a broken template reports the same error: list it once.
         .map_err(|failure| Failure::new(merge(failure.diagnostics, Vec::new())))?;
     rendered.warnings = merge(warnings, std::mem::take(&mut rendered.warnings));
@@ -193,7 +194,8 @@ pub fn build(project: &Project) -> Result<Report, Failure> {
             bytes: Vec::new(),
         })
     };
-    let (mut rendered, coverage) = render_into(project, &Highlighter::default(), &write)?;
+    let highlighter = Highlighter::default();
+    let (mut rendered, coverage) = render_into(project, &highlighter, &Delivery::to(&write))?;
     let swapping = Instant::now();
     staging.finish(&rendered.files)?;
     rendered.stages.push(("swap", swapping.elapsed()));

@@ -156,10 +156,7 @@ fn run_build(console: &Console, project: &Project) -> ExitCode {
             for file in &report.files {
                 console.detail(&format!("wrote {}", project.output.join(file).display()));
             }
-            let stages: Vec<String> = (report.stages.iter())
-                .map(|(stage, time)| format!("{stage} {} ms", time.as_millis()))
-                .collect();
-            console.detail(&format!("time by stage: {}", stages.join(", ")));
+            console.detail(&versus::report::stages(&report.stages));
             if console.verbosity > Verbosity::Quiet {
                 print!("{}", report.coverage);
             }

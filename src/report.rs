@@ -155,6 +155,14 @@ fn source_line(path: &Path, number: usize) -> Option<String> {
     Some(line.trim_end_matches('\r').to_string())
 }
 
+/// How long each stage of a build took, for `--verbose`: `time by stage: load 12 ms, ...`.
+pub fn stages(stages: &[(&str, std::time::Duration)]) -> String {
+    let stages: Vec<String> = (stages.iter())
+        .map(|(stage, time)| format!("{stage} {} ms", time.as_millis()))
+        .collect();
+    format!("time by stage: {}", stages.join(", "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -56,8 +56,32 @@ pub struct Renderer<'a> {
     strings: BTreeMap<String, tera::Value>,
 }
 
-/// What becomes of each rendered file: see [`Renderer::render_all_into`].
+/// What becomes of each rendered file: handed the file as soon as it is made, on the thread
+/// that made it; what it returns is kept in [`Rendered::files`] (a build writes the file and
+/// keeps its path only, so that the site is never held in memory whole).
 pub type Keep<'a> = &'a (dyn Fn(OutputFile) -> Result<OutputFile, Failure> + Sync);
+
+/// Where rendered files go, and in what order.
+pub struct Delivery<'a> {
+    /// Files whose pages are rendered before any other (`serve` makes the pages open in a
+    /// browser first, and shows them before the rest of the site is ready).
+    pub first: &'a BTreeSet<String>,
+    /// Called once the pages of `first` are made, before any other is begun.
+    pub after_first: &'a (dyn Fn() + Sync),
+    pub keep: Keep<'a>,
+}
+
+impl<'a> Delivery<'a> {
+    /// Every file to `keep`, in the order that renders fastest.
+    pub fn to(keep: Keep<'a>) -> Delivery<'a> {
+        static NONE: BTreeSet<String> = BTreeSet::new();
+        Delivery {
+            first: &NONE,
+            after_first: &|| {},
+            keep,
+        }
+    }
+}
 
 /// A rendered page with its warnings, or the errors that stopped it.
 type PageResult = Result<(OutputFile, Vec<Diagnostic>), Vec<Diagnostic>>;
@@ -98,23 +122,19 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// Renders every page in every language, and the static files, handing each file to `keep`
-    /// as soon as it is made, in parallel: what `keep` returns is kept (a build writes the file
-    /// and keeps its path only, so that the site is never held in memory whole). The first
-    /// failure of `keep` stops the rendering and is returned alone.
-    pub fn render_all_into(&self, keep: Keep) -> Result<Rendered, Failure> {
+    /// Renders every page in every language, and the static files, in parallel, each file
+    /// handed on as soon as it is made (see [`Delivery`]). The first failure of `keep` stops the
+    /// rendering and is returned alone.
+    pub fn render_all_into(&self, delivery: &Delivery) -> Result<Rendered, Failure> {
         let languages: Vec<&str> = self.site.config.language_codes().collect();
-        // Pages listing every item first: they take longest, and one of them left for last
-        // would keep one thread busy while the others wait.
-        let mut jobs: Vec<usize> = (0..self.routes.len()).collect();
-        jobs.sort_by_key(|&route| !self.routes[route].lists_every_item());
-        // A job is a route in every language: one thread renders an item's pages one after the
-        // other, so the code they share is highlighted once, not raced for by two threads.
-        let mut results: Vec<(usize, Vec<PageResult>)> = jobs
-            .par_iter()
-            .with_max_len(1)
-            .map(|&route| Ok((route, self.render_route(route, &languages, keep)?)))
-            .collect::<Result<_, Failure>>()?;
+        let (first, rest): (Vec<usize>, Vec<usize>) = (0..self.routes.len()).partition(|&route| {
+            !delivery.first.is_empty() && self.files_of(route).any(|f| delivery.first.contains(&f))
+        });
+        let mut results = self.render_jobs(first, &languages, delivery.keep)?;
+        if !results.is_empty() {
+            (delivery.after_first)();
+        }
+        results.extend(self.render_jobs(rest, &languages, delivery.keep)?);
         // Files in language order: every page of one language, then the next.
         results.sort_unstable_by_key(|(route, _)| *route);
         let mut by_language: Vec<Vec<PageResult>> = vec![Vec::new(); languages.len()];
@@ -143,11 +163,42 @@ impl<'a> Renderer<'a> {
             .chain(self.static_files())
             .chain(seo::files(&self.site.config, &self.routes));
         for file in others {
-            rendered.files.push(keep(file)?);
+            rendered.files.push((delivery.keep)(file)?);
         }
         rendered.warnings.sort();
         rendered.warnings.dedup();
         Ok(rendered)
+    }
+
+    /// The pages of `routes` in every language, each handed to `keep`.
+    fn render_jobs(
+        &self,
+        mut routes: Vec<usize>,
+        languages: &[&str],
+        keep: Keep,
+    ) -> Result<Vec<(usize, Vec<PageResult>)>, Failure> {
+        // Pages listing every item first: they take longest, and one of them left for last
+        // would keep one thread busy while the others wait.
+        routes.sort_by_key(|&route| !self.routes[route].lists_every_item());
+        // A job is a route in every language: one thread renders an item's pages one after the
+        // other, so the code they share is highlighted once, not raced for by two threads.
+        routes
+            .par_iter()
+            .with_max_len(1)
+            .map(|&route| Ok((route, self.render_route(route, languages, keep)?)))
+            .collect()
+    }
+
+    /// The files of a route's page, one per language.
+    fn files_of(&self, route: usize) -> impl Iterator<Item = String> + '_ {
+        let config = &self.site.config;
+        let path = self.routes[route].path(&config.items);
+        config.language_codes().map(move |lang| {
+            file_for(&format!(
+                "{}{path}",
+                lang_prefix(lang, &config.default_language)
+            ))
+        })
     }
 
     /// One route's page in every language, each handed to `keep`.

@@ -4,17 +4,26 @@
 (function () {
   "use strict";
   var served = document.currentScript && document.currentScript.getAttribute("data-build");
-  var events = new EventSource("/__versus/events");
+  // Connected once the page has loaded (a rebuild waits for the pages it reloaded to be back,
+  // and the stream's first event says whether a build finished meanwhile). The page says which
+  // it is, so that a rebuild can make it before the rest of the site.
+  function connect() {
+    var events = new EventSource("/__versus/events?page=" + encodeURIComponent(location.pathname));
+    events.addEventListener("reload", function (event) {
+      if (event.data !== served) {
+        location.reload();
+      }
+    });
+    events.addEventListener("build-error", function (event) {
+      show(event.data);
+    });
+  }
 
-  events.addEventListener("reload", function (event) {
-    if (event.data !== served) {
-      location.reload();
-    }
-  });
-
-  events.addEventListener("build-error", function (event) {
-    show(event.data);
-  });
+  if (document.readyState === "complete") {
+    connect();
+  } else {
+    window.addEventListener("load", connect);
+  }
 
   function show(text) {
     var box = document.getElementById("versus-overlay");

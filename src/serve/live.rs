@@ -1,10 +1,12 @@
 //! Live reload: the script `serve` adds to every HTML page it serves (never to a built site),
 //! and the Server-Sent Events that tell open pages to reload after a good rebuild (`reload`,
-//! with the build's number) or to show the errors of a bad one (`build-error`).
+//! with the build's number) or to show the errors of a bad one (`build-error`). Each page says
+//! which page it is when it connects, so that a rebuild can show the open pages first.
 
+use std::collections::BTreeSet;
 use std::io::{self, Write};
-use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
+use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use super::request::SCRIPT;
@@ -42,27 +44,81 @@ impl Message {
 /// The pages listening for events.
 #[derive(Debug, Default)]
 pub struct Clients {
-    senders: Mutex<Vec<Sender<Message>>>,
+    listeners: Mutex<Vec<Listener>>,
+    /// Pages told to reload that have not connected again yet.
+    returning: Mutex<BTreeSet<String>>,
+    returned: Condvar,
+}
+
+#[derive(Debug)]
+struct Listener {
+    sender: Sender<Message>,
+    /// The file of the site the page shows, if it is one.
+    page: Option<String>,
 }
 
 impl Clients {
-    /// A new listener.
-    pub fn subscribe(&self) -> Receiver<Message> {
+    /// A new listener, showing `page` (a file of the site).
+    pub fn subscribe(&self, page: Option<String>) -> Receiver<Message> {
         let (sender, receiver) = channel();
-        self.lock().push(sender);
+        if let Some(page) = &page
+            && relock(&self.returning).remove(page)
+        {
+            self.returned.notify_all();
+        }
+        self.lock().push(Listener { sender, page });
         receiver
+    }
+
+    /// Tells the listeners showing `page` to reload from `build`, expecting them back (see
+    /// [`Clients::await_return`]).
+    pub fn reload(&self, page: &str, build: u64) {
+        relock(&self.returning).insert(page.to_string());
+        self.tell(page, &Message::Reload(build));
+    }
+
+    /// Waits until every page told to [`Clients::reload`] has connected again, or `limit` has
+    /// passed (a page in a hidden tab may not reload at once).
+    pub fn await_return(&self, limit: Duration) {
+        let returning = relock(&self.returning);
+        let (mut returning, _) = self
+            .returned
+            .wait_timeout_while(returning, limit, |pages| !pages.is_empty())
+            .unwrap_or_else(|e| e.into_inner());
+        returning.clear();
     }
 
     /// Tells every listener; those that went away are dropped.
     pub fn broadcast(&self, message: &Message) {
-        self.lock()
-            .retain(|sender| sender.send(message.clone()).is_ok());
+        self.send(message, |_| true);
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Sender<Message>>> {
-        // A listener list is valid even if a thread panicked while holding it.
-        self.senders.lock().unwrap_or_else(|e| e.into_inner())
+    /// Tells the listeners showing `page`.
+    pub fn tell(&self, page: &str, message: &Message) {
+        self.send(message, |listener| listener.page.as_deref() == Some(page));
     }
+
+    /// The files of the site that open pages show.
+    pub fn open_pages(&self) -> BTreeSet<String> {
+        self.lock()
+            .iter()
+            .filter_map(|listener| listener.page.clone())
+            .collect()
+    }
+
+    fn send(&self, message: &Message, to: impl Fn(&Listener) -> bool) {
+        self.lock()
+            .retain(|listener| !to(listener) || listener.sender.send(message.clone()).is_ok());
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Vec<Listener>> {
+        relock(&self.listeners)
+    }
+}
+
+/// A lock on lists that are valid even if a thread panicked while holding them.
+fn relock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// Streams events to one page until it goes away: the response head, then `first` (the state
@@ -128,17 +184,51 @@ mod tests {
     #[test]
     fn a_broadcast_reaches_listeners_and_forgets_those_gone() {
         let clients = Clients::default();
-        let kept = clients.subscribe();
-        drop(clients.subscribe());
+        let kept = clients.subscribe(None);
+        drop(clients.subscribe(None));
         clients.broadcast(&Message::Reload(1));
         assert_eq!(kept.try_recv(), Ok(Message::Reload(1)));
         assert_eq!(clients.lock().len(), 1);
     }
 
     #[test]
+    fn a_page_can_be_told_alone() {
+        let clients = Clients::default();
+        let item = clients.subscribe(Some("items/a/index.html".into()));
+        let home = clients.subscribe(Some("index.html".into()));
+        let unknown = clients.subscribe(None);
+        let open: Vec<String> = clients.open_pages().into_iter().collect();
+        assert_eq!(open, ["index.html", "items/a/index.html"]);
+        clients.tell("items/a/index.html", &Message::Reload(2));
+        assert_eq!(item.try_recv(), Ok(Message::Reload(2)));
+        assert!(home.try_recv().is_err() && unknown.try_recv().is_err());
+    }
+
+    #[test]
+    fn a_page_told_to_reload_is_awaited_until_it_connects_again() {
+        let clients = std::sync::Arc::new(Clients::default());
+        let _old = clients.subscribe(Some("index.html".into()));
+        clients.reload("index.html", 3);
+        let back = std::sync::Arc::clone(&clients);
+        let page = std::thread::spawn(move || back.subscribe(Some("index.html".into())));
+        let start = std::time::Instant::now();
+        clients.await_return(Duration::from_secs(30));
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "returned before the limit"
+        );
+        drop(page.join());
+        // No page to wait for: the limit is the longest wait.
+        clients.reload("gone.html", 4);
+        let start = std::time::Instant::now();
+        clients.await_return(Duration::from_millis(20));
+        assert!(start.elapsed() >= Duration::from_millis(20));
+    }
+
+    #[test]
     fn a_stream_sends_the_state_then_each_message() {
         let clients = Clients::default();
-        let receiver = clients.subscribe();
+        let receiver = clients.subscribe(None);
         clients.broadcast(&Message::Reload(2));
         drop(clients);
         let mut out = Vec::new();

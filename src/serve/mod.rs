@@ -100,9 +100,7 @@ fn respond(request: Request, shared: &Shared, console: &Console) {
     }
     let reply = {
         let state = shared.read();
-        let answer = request::answer(request.url(), &state.base_path, |f| {
-            state.files.contains_key(f)
-        });
+        let answer = request::answer(request.url(), &state.base_path, |f| state.file(f).is_some());
         reply(&answer, &state)
     };
     match reply {
@@ -120,12 +118,20 @@ fn respond(request: Request, shared: &Shared, console: &Console) {
 /// Streams reload events to a page: first the state it connects to (the current build, and
 /// its errors if the last change does not build), then every change.
 fn events(request: Request, shared: &Shared) {
-    let receiver = shared.clients.subscribe();
-    let first: Vec<Message> = {
+    // Subscribed while the state is read: a rebuild that ends meanwhile is either in `first`
+    // or told to this page.
+    let (receiver, first) = {
         let state = shared.read();
-        std::iter::once(Message::Reload(state.build))
+        let page = request::events_page(request.url()).and_then(|page| {
+            match request::answer(&page, &state.base_path, |f| state.file(f).is_some()) {
+                Answer::File(file) => Some(file),
+                _ => None,
+            }
+        });
+        let first: Vec<Message> = std::iter::once(Message::Reload(state.build_of(page.as_deref())))
             .chain(state.errors.clone().map(Message::Errors))
-            .collect()
+            .collect();
+        (shared.clients.subscribe(page), first)
     };
     let mut writer = request.into_writer();
     // The page went away: its receiver is dropped and the next broadcast forgets it.
@@ -137,7 +143,10 @@ type Reply = Response<std::io::Cursor<Vec<u8>>>;
 /// The reply to an answer, or `None` for the event stream, which is not one reply.
 fn reply(answer: &Answer, state: &State) -> Option<Reply> {
     Some(match answer {
-        Answer::File(path) => page(200, path, &state.files[path], state.build),
+        Answer::File(path) => {
+            let (body, build) = state.file(path).expect("answered from this state");
+            page(200, path, body, build)
+        }
         Answer::NotFound => match state.files.get("404.html") {
             Some(bytes) => page(404, "404.html", bytes, state.build),
             // Nothing has built yet: a page that shows the errors and reloads once it does.

@@ -1,18 +1,24 @@
 //! One rebuild of the served site: the whole site rendered into memory (no incremental
 //! state to go stale), then swapped in for the requests to see; or, if it does not build, its
-//! errors kept beside the last good build. Either way open pages are told.
+//! errors kept beside the last good build. Either way open pages are told. The pages open in
+//! a browser are rendered first and shown as soon as they are made, before the rest of the
+//! site: on a large site the editor sees an edit long before the whole rebuild is done.
 
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::RwLock;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use super::live::{Clients, Message};
 use crate::Project;
 use crate::config::Config;
 use crate::highlight::Highlighter;
+use crate::render::{Delivery, OutputFile};
 use crate::report::{self, Console};
 use crate::url::base_path;
+
+/// The longest a rebuild waits for the pages shown early to reload before it makes the rest.
+const RELOAD_LIMIT: Duration = Duration::from_millis(300);
 
 /// The site as last built, with what requests need to answer from it.
 #[derive(Debug)]
@@ -25,6 +31,30 @@ pub struct State {
     pub build: u64,
     /// The diagnostics of the last build, as printed, if it failed.
     pub errors: Option<String>,
+    /// Pages of the build under way shown before it is complete (pages open in a browser,
+    /// made first), by path; they belong to build number `build + 1`.
+    pub early: BTreeMap<String, Vec<u8>>,
+}
+
+impl State {
+    /// A file of the site as served now, and the number of the build it comes from.
+    pub fn file(&self, path: &str) -> Option<(&[u8], u64)> {
+        match self.early.get(path) {
+            Some(bytes) => Some((bytes, self.build + 1)),
+            None => self
+                .files
+                .get(path)
+                .map(|bytes| (bytes.as_slice(), self.build)),
+        }
+    }
+
+    /// The number of the build the page at `path` (if any) is served from.
+    pub fn build_of(&self, path: Option<&str>) -> u64 {
+        match path {
+            Some(path) if self.early.contains_key(path) => self.build + 1,
+            _ => self.build,
+        }
+    }
 }
 
 impl Default for State {
@@ -35,6 +65,7 @@ impl Default for State {
             base_path: "/".into(),
             build: 0,
             errors: None,
+            early: BTreeMap::new(),
         }
     }
 }
@@ -55,6 +86,17 @@ impl Shared {
 
     fn write(&self) -> std::sync::RwLockWriteGuard<'_, State> {
         self.state.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Serves a page of the build under way before the build is complete, and reloads the
+    /// pages showing it.
+    fn show_early(&self, file: &OutputFile) {
+        let next = {
+            let mut state = self.write();
+            state.early.insert(file.path.clone(), file.bytes.clone());
+            state.build + 1
+        };
+        self.clients.reload(&file.path, next);
     }
 }
 
@@ -77,15 +119,37 @@ impl Builder {
             base_url: Some(format!("http://{}{base}", self.address)),
             ..self.project.clone()
         };
-        let message = match crate::render_with(&local, &self.highlighter) {
+        let open = shared.clients.open_pages();
+        let early = |file: OutputFile| {
+            if open.contains(&file.path) {
+                shared.show_early(&file);
+                console.detail(&format!(
+                    "{} shown after {} ms",
+                    file.path,
+                    start.elapsed().as_millis()
+                ));
+            }
+            crate::kept_in_memory(file)
+        };
+        // The rest of the site waits for the open pages to reload: on a small machine, a
+        // browser loading a page while every core renders takes half as long again.
+        let await_return = || shared.clients.await_return(RELOAD_LIMIT);
+        let delivery = Delivery {
+            first: &open,
+            after_first: &await_return,
+            keep: &early,
+        };
+        let message = match crate::render_into(&local, &self.highlighter, &delivery) {
             Ok((rendered, _)) => {
                 console.diagnostics(&rendered.warnings);
+                console.detail(&report::stages(&rendered.stages));
                 let mut state = shared.write();
                 state.files = rendered
                     .files
                     .into_iter()
                     .map(|f| (f.path, f.bytes))
                     .collect();
+                state.early.clear();
                 state.base_path = base;
                 state.build += 1;
                 state.errors = None;
@@ -103,6 +167,10 @@ impl Builder {
                 let mut state = shared.write();
                 state.base_path = base;
                 state.errors = Some(text.clone());
+                if !std::mem::take(&mut state.early).is_empty() {
+                    // Pages shown early came from this build: back to the last good one.
+                    shared.clients.broadcast(&Message::Reload(state.build));
+                }
                 Message::Errors(text)
             }
         };

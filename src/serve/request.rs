@@ -66,6 +66,16 @@ pub fn answer(target: &str, base_path: &str, exists: impl Fn(&str) -> bool) -> A
     }
 }
 
+/// The page an event stream's request says it comes from (`/__versus/events?page=...`): the
+/// page's own address path, as the browser shows it (still percent-encoded).
+pub fn events_page(target: &str) -> Option<String> {
+    let (_, query) = target.split_once('?')?;
+    let value = query
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("page="))?;
+    percent_decode(value)
+}
+
 /// The decoded path, if it is absolute (`/...`) and every segment is a plain name: no `..` or
 /// `.`, no backslash, colon or control character (even percent-encoded), no empty segment
 /// (`//`) except a trailing slash.
@@ -133,6 +143,19 @@ mod tests {
     fn live_reload_endpoints_are_outside_the_site() {
         assert_eq!(at("/__versus/live.js"), Answer::Script);
         assert_eq!(at("/__versus/events"), Answer::Events);
+    }
+
+    #[test]
+    fn an_event_stream_names_its_page() {
+        assert_eq!(
+            events_page("/__versus/events?page=%2Fversus%2Fko%2F%25EB%25B9%2584%2F"),
+            Some("/versus/ko/%EB%B9%84/".into())
+        );
+        assert_eq!(
+            events_page("/__versus/events?x=1&page=%2F"),
+            Some("/".into())
+        );
+        assert_eq!(events_page("/__versus/events"), None);
     }
 
     #[test]

@@ -14,8 +14,10 @@ use super::rebuild::{Builder, Shared};
 use crate::error::{Diagnostic, Failure};
 use crate::report::Console;
 
-/// How long a burst of changes may last before the rebuild starts.
-const SETTLE: Duration = Duration::from_millis(100);
+/// How long the files must stay unchanged before the rebuild starts: an editor's save (write,
+/// or write and rename) is over within a few milliseconds, and every millisecond here is one
+/// more before the edit shows.
+const SETTLE: Duration = Duration::from_millis(50);
 
 type Watcher = Debouncer<RecommendedWatcher, RecommendedCache>;
 

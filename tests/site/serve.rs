@@ -115,7 +115,16 @@ impl Served {
 
     /// The stream of reload events, past its response head.
     fn events(&self) -> Events {
-        let mut reader = BufReader::new(self.connect("/__versus/events"));
+        self.events_of("/__versus/events")
+    }
+
+    /// The stream of reload events of the open page at `path`, as the live-reload script asks.
+    fn events_on(&self, path: &str) -> Events {
+        self.events_of(&format!("/__versus/events?page={}", path.replace('/', "%2F")))
+    }
+
+    fn events_of(&self, target: &str) -> Events {
+        let mut reader = BufReader::new(self.connect(target));
         let mut line = String::new();
         while line != "\r\n" {
             line.clear();
@@ -195,7 +204,7 @@ fn serves_the_site_under_its_base_path_on_loopback() {
     );
     let (status, _, script) = served.get("/__versus/live.js");
     assert_eq!(status, 200);
-    assert!(script.contains("new EventSource(\"/__versus/events\")"));
+    assert!(script.contains("new EventSource(\"/__versus/events?page=\""));
 
     let (status, _, page) = served.get("/widgets/no-such-page/");
     assert_eq!(status, 404);
@@ -277,6 +286,43 @@ fn a_change_reloads_open_pages_and_a_bad_edit_shows_its_errors() {
         "the next good save recovers"
     );
     assert_eq!(late.next(), ("reload".into(), "3".into()));
+}
+
+#[test]
+fn open_pages_are_shown_before_the_rest_of_the_site_and_taken_back_if_it_fails() {
+    let site = SiteTest::fixture("bilingual");
+    let served = Served::start(&site);
+    let mut open = served.events_on("/widgets/items/alpha/");
+    let mut other = served.events();
+    assert_eq!(open.next(), ("reload".into(), "1".into()));
+    assert_eq!(other.next(), ("reload".into(), "1".into()));
+
+    // Beta's new link breaks the build only when beta's page is made, after alpha's.
+    site.edit(
+        "content/items/beta.md",
+        "Beta is written in YAML.",
+        "Beta is written in [YAML](@/nowhere).",
+    );
+    assert_eq!(open.next(), ("reload".into(), "2".into()), "shown early");
+    assert_eq!(open.next(), ("reload".into(), "1".into()), "taken back");
+    let (name, errors) = open.next();
+    assert_eq!(name, "build-error");
+    assert!(errors.starts_with("content/items/beta.md:"), "{errors}");
+    assert_eq!(other.next(), ("reload".into(), "1".into()), "nothing to take back");
+    assert_eq!(other.next().0, "build-error");
+    let (_, _, page) = served.get("/widgets/items/alpha/");
+    assert!(page.contains("data-build=\"1\""), "the last good build again");
+
+    site.edit(
+        "content/items/beta.md",
+        "Beta is written in [YAML](@/nowhere).",
+        "Beta is written in [YAML](@/items/alpha).",
+    );
+    assert_eq!(open.next(), ("reload".into(), "2".into()), "shown early");
+    assert_eq!(other.next(), ("reload".into(), "2".into()), "the whole site");
+    assert_eq!(open.next(), ("reload".into(), "2".into()), "already shown: ignored");
+    let (_, _, page) = served.get("/widgets/items/beta/");
+    assert!(page.contains("data-build=\"2\""), "{page}");
 }
 
 #[test]
