@@ -93,10 +93,20 @@ done
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# Under `serve`, a save rebuilds the whole site in memory with the highlighter kept warm.
+# Under `serve`, a save rebuilds the whole site in memory with the highlighter kept warm; the
+# pages open in a browser are made and shown first. The first figure is the whole rebuild, the
+# second what an editor waits for: from saving an item to the browser showing it (headless
+# Chromium; needs node and the browser suite's packages, `npm ci` in tests/browser).
 for n in $SIZES; do
     if [ "$n" = 1000 ]; then
         echo
-        echo "serve, 1000 items: $(./target/release/examples/rebuild "$WORK/site-1000" "$RUNS" | tail -1)"
+        echo "serve, 1000 items, the whole site rebuilt in memory:"
+        ./target/release/examples/rebuild "$WORK/site-1000" "$RUNS" | tail -2
+        if command -v node >/dev/null && [ -d tests/browser/node_modules/playwright-core ]; then
+            echo "serve, 1000 items, from saving an item to the browser showing it:"
+            node bench/serve-latency.mjs "$VERSUS" "$WORK/site-1000" "$RUNS"
+        else
+            echo "(no node or no tests/browser/node_modules: the browser's figure is skipped)"
+        fi
     fi
 done
