@@ -13,6 +13,10 @@ use std::time::{Duration, Instant};
 
 use versus::highlight::Highlighter;
 
+/// The allocator `versus` itself uses (see Cargo.toml), so that the figures match serve.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(root) = args.first().map(PathBuf::from) else {

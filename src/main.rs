@@ -10,6 +10,10 @@ use versus::error::Failure;
 use versus::report::{Console, Verbosity};
 use versus::{Project, find_root};
 
+/// Faster than the system allocator for rendering's many small allocations (see Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "versus",
