@@ -52,14 +52,27 @@ impl std::fmt::Display for SplitError {
     }
 }
 
+/// The byte-order mark some editors write at the start of a UTF-8 file.
+pub const BOM: &str = "\u{feff}";
+
 /// Normalises text as read from disk: drops a byte-order mark and turns CRLF, and a lone CR
 /// (a line break to YAML and Markdown alike), into LF, so that files saved by any editor parse
 /// the same way and every position counts lines as the parsers do.
 pub fn normalize(text: &str) -> String {
-    text.strip_prefix('\u{feff}')
+    text.strip_prefix(BOM)
         .unwrap_or(text)
         .replace("\r\n", "\n")
         .replace('\r', "\n")
+}
+
+/// [`normalize`] for text already owned, which is returned as it is (not copied twice) when
+/// there is nothing to change, as in most files.
+pub fn normalized(text: String) -> String {
+    if text.starts_with(BOM) || text.contains('\r') {
+        normalize(&text)
+    } else {
+        text
+    }
 }
 
 /// Splits normalised text (see [`normalize`]) into front-matter and body.

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use super::frontmatter::normalize;
+use super::frontmatter::{BOM, normalized};
 use crate::config::{Config, is_slug};
 use crate::error::{Diagnostic, Position, position_of};
 
@@ -171,18 +171,23 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     if kind.len() > MAX_FILE_BYTES {
         return Err(too_large(path, kind.len()));
     }
-    let mut bytes = Vec::new();
+    // Sized from the metadata, so that the text is read into one buffer that is never copied.
+    let mut bytes = Vec::with_capacity(kind.len() as usize);
     std::fs::File::open(path)
         .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(path, bytes.len() as u64));
     }
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(normalize(text)),
+    if bytes.starts_with(BOM.as_bytes()) {
+        bytes.drain(..BOM.len());
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(normalized(text)),
         Err(e) => {
-            let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
+            let bytes = e.as_bytes();
+            let valid = e.utf8_error().valid_up_to();
+            let good = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
             let Position { line, column } = position_of(good, good.len());
             Err(
                 Diagnostic::error(path, "the file is not valid UTF-8: save it as UTF-8")

@@ -1,11 +1,14 @@
 //! Turns raw content files into a valid [`Site`]: checks every field against the schema and the
 //! configuration (types, scale, criteria, facts, source ids, translations) and collects every
-//! problem of every file, each placed at its file, line and column.
+//! problem of every file, each placed at its file, line and column. Files are checked in
+//! parallel, each on its own, and their results gathered in file order, so that a run reports
+//! the same problems whatever the threads do.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use super::source::check_url;
@@ -29,25 +32,8 @@ pub fn validate(
         config: &config,
         sources: &sources,
     };
-    let mut items = BTreeMap::new();
-    let mut pages = BTreeMap::new();
-    for file in files.iter().filter(|f| !f.is_translation) {
-        match file.kind {
-            Kind::Item => {
-                if let Some(item) = context.item(file, &mut out) {
-                    items.insert(item.slug.clone(), item);
-                }
-            }
-            Kind::Page => {
-                if let Some(page) = context.page(file, &mut out) {
-                    pages.insert(page.slug.clone(), page);
-                }
-            }
-        }
-    }
-    for file in files.iter().filter(|f| f.is_translation) {
-        context.translation(file, &mut items, &mut pages, &mut out);
-    }
+    let (mut items, mut pages) = context.originals(files, &mut out);
+    context.translations(files, &mut items, &mut pages, &mut out);
     check_site(&config, &items, &pages, reserved, &mut out);
     if out.has_errors() {
         return Err(out.into_sorted());
@@ -63,6 +49,41 @@ pub fn validate(
 
 /// Per-criterion texts (notes or reasons), by criterion id.
 type Texts = BTreeMap<String, String>;
+
+/// What an original file describes.
+enum Original {
+    Item(Item),
+    Page(Page),
+}
+
+/// A translation's text, for its item or page.
+enum Translated {
+    Item(ItemText),
+    Page(PageText),
+}
+
+/// One file checked on its own (in parallel with the others): its value, `None` if it could not
+/// be parsed, and its diagnostics.
+struct Checked<T> {
+    value: Option<T>,
+    diagnostics: Diagnostics,
+}
+
+impl<T> Checked<T> {
+    fn run(check: impl FnOnce(&mut Diagnostics) -> Option<T>) -> Checked<T> {
+        let mut diagnostics = Diagnostics::default();
+        let value = check(&mut diagnostics);
+        Checked { value, diagnostics }
+    }
+
+    /// Adds the diagnostics to the run's (taken in file order) and returns the value, unless
+    /// the file has errors: a broken file is reported, not used.
+    fn keep(self, out: &mut Diagnostics) -> Option<T> {
+        let broken = self.diagnostics.has_errors();
+        out.extend(self.diagnostics.into_sorted());
+        self.value.filter(|_| !broken)
+    }
+}
 
 struct Context<'a> {
     config: &'a Config,
@@ -168,9 +189,83 @@ impl Reporter<'_, '_> {
 }
 
 impl Context<'_> {
+    /// The items and pages of the original files, by slug.
+    fn originals(
+        &self,
+        files: &[ContentFile],
+        out: &mut Diagnostics,
+    ) -> (BTreeMap<String, Item>, BTreeMap<String, Page>) {
+        let checked: Vec<Checked<Original>> = files
+            .par_iter()
+            .filter(|file| !file.is_translation)
+            .map(|file| Checked::run(|out| self.original(file, out)))
+            .collect();
+        let mut items = BTreeMap::new();
+        let mut pages = BTreeMap::new();
+        for original in checked {
+            match original.keep(out) {
+                Some(Original::Item(item)) => {
+                    items.insert(item.slug.clone(), item);
+                }
+                Some(Original::Page(page)) => {
+                    pages.insert(page.slug.clone(), page);
+                }
+                None => {}
+            }
+        }
+        (items, pages)
+    }
+
+    fn original(&self, file: &ContentFile, out: &mut Diagnostics) -> Option<Original> {
+        match file.kind {
+            Kind::Item => self.item(file, out).map(Original::Item),
+            Kind::Page => self.page(file, out).map(Original::Page),
+        }
+    }
+
+    /// Adds the text of every translation to its item or page.
+    fn translations(
+        &self,
+        files: &[ContentFile],
+        items: &mut BTreeMap<String, Item>,
+        pages: &mut BTreeMap<String, Page>,
+        out: &mut Diagnostics,
+    ) {
+        for (file, translation) in self.check_translations(files, items, pages) {
+            match translation.keep(out) {
+                Some(Translated::Item(text)) => {
+                    if let Some(item) = items.get_mut(&file.slug) {
+                        item.texts.insert(file.lang.clone(), text);
+                    }
+                }
+                Some(Translated::Page(text)) => {
+                    if let Some(page) = pages.get_mut(&file.slug) {
+                        page.texts.insert(file.lang.clone(), text);
+                    }
+                }
+                None => {}
+            }
+        }
+    }
+
+    fn check_translations<'f>(
+        &self,
+        files: &'f [ContentFile],
+        items: &BTreeMap<String, Item>,
+        pages: &BTreeMap<String, Page>,
+    ) -> Vec<(&'f ContentFile, Checked<Translated>)> {
+        files
+            .par_iter()
+            .filter(|file| file.is_translation)
+            .map(|file| {
+                let check = |out: &mut _| self.translation(file, items, pages, out);
+                (file, Checked::run(check))
+            })
+            .collect()
+    }
+
     fn item(&self, file: &ContentFile, out: &mut Diagnostics) -> Option<Item> {
         let parsed: Parsed<RawItem> = parse(file).map_err(|d| out.push(d)).ok()?;
-        let before = out.has_errors();
         let mut r = Reporter {
             block: &parsed.block,
             out,
@@ -199,8 +294,7 @@ impl Context<'_> {
             body: parsed.body.to_string(),
             body_line: parsed.body_line,
         };
-        let failed = r.out.has_errors() && !before;
-        (!failed).then(|| Item {
+        Some(Item {
             slug: file.slug.clone(),
             homepage,
             facts,
@@ -395,25 +489,22 @@ impl Context<'_> {
         })
     }
 
+    /// The text of a translation, checked against its original's item or page.
     fn translation(
         &self,
         file: &ContentFile,
-        items: &mut BTreeMap<String, Item>,
-        pages: &mut BTreeMap<String, Page>,
+        items: &BTreeMap<String, Item>,
+        pages: &BTreeMap<String, Page>,
         out: &mut Diagnostics,
-    ) {
+    ) -> Option<Translated> {
         let original = file.path.with_file_name(format!("{}.md", file.slug));
         let attached = match file.kind {
-            Kind::Item => items.get_mut(&file.slug).map(|item| {
-                if let Some(text) = self.item_translation(file, item, out) {
-                    item.texts.insert(file.lang.clone(), text);
-                }
-            }),
-            Kind::Page => pages.get_mut(&file.slug).map(|page| {
-                if let Some(text) = page_text(file, out) {
-                    page.texts.insert(file.lang.clone(), text);
-                }
-            }),
+            Kind::Item => items
+                .get(&file.slug)
+                .map(|item| self.item_translation(file, item, out).map(Translated::Item)),
+            Kind::Page => pages
+                .get(&file.slug)
+                .map(|_| page_text(file, out).map(Translated::Page)),
         };
         // An original that exists but failed validation has reported its own errors.
         if attached.is_none() && !original.exists() {
@@ -425,6 +516,7 @@ impl Context<'_> {
                 ),
             ));
         }
+        attached.flatten()
     }
 
     fn item_translation(
@@ -434,7 +526,6 @@ impl Context<'_> {
         out: &mut Diagnostics,
     ) -> Option<ItemText> {
         let parsed: Parsed<RawItemTranslation> = parse(file).map_err(|d| out.push(d)).ok()?;
-        let before = out.has_errors();
         let mut r = Reporter {
             block: &parsed.block,
             out,
@@ -473,8 +564,7 @@ impl Context<'_> {
             body_line: parsed.body_line,
         };
         self.warn_untranslated(item, default, &text, &mut r);
-        let failed = r.out.has_errors() && !before;
-        (!failed).then_some(text)
+        Some(text)
     }
 
     fn translated_facts(
@@ -571,7 +661,6 @@ impl Context<'_> {
 
 fn page_text(file: &ContentFile, out: &mut Diagnostics) -> Option<PageText> {
     let parsed: Parsed<RawPage> = parse(file).map_err(|d| out.push(d)).ok()?;
-    let before = out.has_errors();
     let mut r = Reporter {
         block: &parsed.block,
         out,
@@ -584,8 +673,7 @@ fn page_text(file: &ContentFile, out: &mut Diagnostics) -> Option<PageText> {
         body: parsed.body.to_string(),
         body_line: parsed.body_line,
     };
-    let failed = r.out.has_errors() && !before;
-    (!failed).then_some(text)
+    Some(text)
 }
 
 /// Checks a fact's value against its declared type.

@@ -120,7 +120,10 @@ impl Served {
 
     /// The stream of reload events of the open page at `path`, as the live-reload script asks.
     fn events_on(&self, path: &str) -> Events {
-        self.events_of(&format!("/__versus/events?page={}", path.replace('/', "%2F")))
+        self.events_of(&format!(
+            "/__versus/events?page={}",
+            path.replace('/', "%2F")
+        ))
     }
 
     fn events_of(&self, target: &str) -> Events {
@@ -308,10 +311,17 @@ fn open_pages_are_shown_before_the_rest_of_the_site_and_taken_back_if_it_fails()
     let (name, errors) = open.next();
     assert_eq!(name, "build-error");
     assert!(errors.starts_with("content/items/beta.md:"), "{errors}");
-    assert_eq!(other.next(), ("reload".into(), "1".into()), "nothing to take back");
+    assert_eq!(
+        other.next(),
+        ("reload".into(), "1".into()),
+        "nothing to take back"
+    );
     assert_eq!(other.next().0, "build-error");
     let (_, _, page) = served.get("/widgets/items/alpha/");
-    assert!(page.contains("data-build=\"1\""), "the last good build again");
+    assert!(
+        page.contains("data-build=\"1\""),
+        "the last good build again"
+    );
 
     site.edit(
         "content/items/beta.md",
@@ -319,8 +329,16 @@ fn open_pages_are_shown_before_the_rest_of_the_site_and_taken_back_if_it_fails()
         "Beta is written in [YAML](@/items/alpha).",
     );
     assert_eq!(open.next(), ("reload".into(), "2".into()), "shown early");
-    assert_eq!(other.next(), ("reload".into(), "2".into()), "the whole site");
-    assert_eq!(open.next(), ("reload".into(), "2".into()), "already shown: ignored");
+    assert_eq!(
+        other.next(),
+        ("reload".into(), "2".into()),
+        "the whole site"
+    );
+    assert_eq!(
+        open.next(),
+        ("reload".into(), "2".into()),
+        "already shown: ignored"
+    );
     let (_, _, page) = served.get("/widgets/items/beta/");
     assert!(page.contains("data-build=\"2\""), "{page}");
 }
