@@ -74,20 +74,37 @@ pub fn serve(project: &Project, ip: IpAddr, port: u16, console: &Console) -> Res
 
 /// Listens on `ip` at `port`, or at a free port if it is taken.
 fn bind(ip: IpAddr, port: u16, console: &Console) -> Result<Server, Failure> {
-    let at = |port| Server::http(SocketAddr::new(ip, port));
-    at(port)
+    let at = |port| listener(SocketAddr::new(ip, port));
+    let listening = at(port)
         .or_else(|taken| {
             console.info(&format!(
                 "port {port} is not free ({taken}): using a free port"
             ));
             at(0)
         })
+        .map_err(|e| e.to_string());
+    listening
+        .and_then(|l| Server::from_listener(l, None).map_err(|e| e.to_string()))
         .map_err(|e| {
             Failure::single(Diagnostic::error(
                 ip.to_string(),
                 format!("cannot listen: {e}"),
             ))
         })
+}
+
+/// A listening socket whose connections send each response at once (`TCP_NODELAY`, which
+/// accepted connections inherit). tiny_http writes a response's head and body separately:
+/// with Nagle's algorithm, the body then waits for the browser's delayed acknowledgement of the
+/// head, 40 ms for every file after the first on a connection.
+fn listener(address: SocketAddr) -> std::io::Result<std::net::TcpListener> {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::for_address(address), Type::STREAM, None)?;
+    socket.set_reuse_address(true)?;
+    socket.set_tcp_nodelay(true)?;
+    socket.bind(&address.into())?;
+    socket.listen(128)?;
+    Ok(socket.into())
 }
 
 /// Answers one request (the event stream lasts as long as its page).
@@ -228,5 +245,22 @@ fn content_type(path: &str) -> &'static str {
         "woff2" => "font/woff2",
         "woff" => "font/woff",
         _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connections_send_each_response_at_once() {
+        let listening = listener(SocketAddr::new(LOOPBACK, 0)).expect("a free port");
+        let socket = socket2::SockRef::from(&listening);
+        assert!(socket.tcp_nodelay().expect("read TCP_NODELAY"));
+        // Accepted connections inherit it (Linux): check one.
+        let address = listening.local_addr().expect("an address");
+        let _client = std::net::TcpStream::connect(address).expect("connect");
+        let (accepted, _) = listening.accept().expect("accept");
+        assert!(accepted.nodelay().expect("read TCP_NODELAY"));
     }
 }

@@ -88,6 +88,32 @@ impl Shared {
         self.state.write().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// Serves a good build in place of the last; what open pages are told.
+    fn swap_in(&self, rendered: crate::render::Rendered, base_path: String) -> Message {
+        let mut state = self.write();
+        state.files = (rendered.files.into_iter())
+            .map(|f| (f.path, f.bytes))
+            .collect();
+        state.early.clear();
+        state.base_path = base_path;
+        state.build += 1;
+        state.errors = None;
+        Message::Reload(state.build)
+    }
+
+    /// Keeps serving the last good build beside the errors of this one; what open pages are
+    /// told. Pages shown early came from this build: they go back to the last good one.
+    fn keep_errors(&self, failure: &crate::error::Failure, base_path: String) -> Message {
+        let text = report::render_plain(&failure.diagnostics);
+        let mut state = self.write();
+        state.base_path = base_path;
+        state.errors = Some(text.clone());
+        if !std::mem::take(&mut state.early).is_empty() {
+            self.clients.broadcast(&Message::Reload(state.build));
+        }
+        Message::Errors(text)
+    }
+
     /// Serves a page of the build under way before the build is complete, and reloads the
     /// pages showing it.
     fn show_early(&self, file: &OutputFile) {
@@ -143,35 +169,17 @@ impl Builder {
             Ok((rendered, _)) => {
                 console.diagnostics(&rendered.warnings);
                 console.detail(&report::stages(&rendered.stages));
-                let mut state = shared.write();
-                state.files = rendered
-                    .files
-                    .into_iter()
-                    .map(|f| (f.path, f.bytes))
-                    .collect();
-                state.early.clear();
-                state.base_path = base;
-                state.build += 1;
-                state.errors = None;
                 console.info(&format!(
                     "built {} pages in {} ms",
                     rendered.pages,
                     start.elapsed().as_millis()
                 ));
-                Message::Reload(state.build)
+                shared.swap_in(rendered, base)
             }
             Err(failure) => {
                 console.diagnostics(&failure.diagnostics);
                 console.error("the site does not build: still serving the last good build");
-                let text = report::render_plain(&failure.diagnostics);
-                let mut state = shared.write();
-                state.base_path = base;
-                state.errors = Some(text.clone());
-                if !std::mem::take(&mut state.early).is_empty() {
-                    // Pages shown early came from this build: back to the last good one.
-                    shared.clients.broadcast(&Message::Reload(state.build));
-                }
-                Message::Errors(text)
+                shared.keep_errors(&failure, base)
             }
         };
         shared.clients.broadcast(&message);
