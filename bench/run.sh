@@ -6,6 +6,7 @@
 #   bash bench/run.sh                    # N = 100, 1000, 10000; 5 runs each (3 for Hugo)
 #   SIZES="1000" RUNS=3 bash bench/run.sh
 #
+# versus and Hugo runs alternate, and every run's wall time is listed below the table.
 # Environment: SIZES, RUNS, HUGO_RUNS, WORK (default /dev/shm/versus-bench, tmpfs), HUGO=0 to
 # skip Hugo, VERSUS_BIN to measure another build of versus. Needs GNU time (Debian `time`) and
 # Hugo (Debian `hugo`): installed with apt-get when missing and running as root.
@@ -39,25 +40,37 @@ mkdir -p "$WORK"
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-# measure LABEL RUNS OUTDIR COMMAND...: runs COMMAND RUNS times under GNU time (OUTDIR removed
-# before each run), prints "wall_median cpu_median rss_median_kb" and keeps the last stdout.
-measure() {
-    local runs=$2 out=$3
-    shift 3
-    local times=$WORK/times.txt
-    : >"$times"
-    for _ in $(seq "$runs"); do
-        rm -rf "$out"
-        /usr/bin/time -f "%e %U %S %M" -a -o "$times" "$@" >"$WORK/last.out" 2>&1 || {
-            cat "$WORK/last.out" >&2
-            exit 1
-        }
-    done
+# once TIMES OUTDIR COMMAND...: runs COMMAND once under GNU time (OUTDIR removed before),
+# appending "wall user system rss_kb" to TIMES; keeps its output in $WORK/last-<TIMES name>.
+once() {
+    local times=$1 out=$2
+    shift 2
+    rm -rf "$out"
+    /usr/bin/time -f "%e %U %S %M" -a -o "$times" "$@" >"$WORK/last-$(basename "$times")" 2>&1 || {
+        cat "$WORK/last-$(basename "$times")" >&2
+        exit 1
+    }
+}
+
+# medians TIMES: "wall_median cpu_median rss_median_kb" of the runs in TIMES.
+medians() {
     local wall cpu rss
-    wall=$(awk '{ print $1 }' "$times" | median)
-    cpu=$(awk '{ print $2 + $3 }' "$times" | median)
-    rss=$(awk '{ print $4 }' "$times" | median)
+    wall=$(awk '{ print $1 }' "$1" | median)
+    cpu=$(awk '{ print $2 + $3 }' "$1" | median)
+    rss=$(awk '{ print $4 }' "$1" | median)
     echo "$wall $cpu $rss"
+}
+
+# runs_of TIMES: the wall time of every run in TIMES, "8.1 s, 7.9 s".
+runs_of() { awk '{ printf "%s%s s", (NR > 1 ? ", " : ""), $1 }' "$1"; }
+
+# measure RUNS OUTDIR COMMAND...: RUNS runs of COMMAND; prints their medians (see `medians`).
+measure() {
+    local runs=$1 out=$2
+    shift 2
+    : >"$WORK/times"
+    for _ in $(seq "$runs"); do once "$WORK/times" "$out" "$@"; done
+    medians "$WORK/times"
 }
 
 row() { # tool n pages wall cpu rss
@@ -74,22 +87,37 @@ echo
 echo "| tool | items | pages | wall (median) | CPU user+sys (median) | pages/s | peak RSS (median) |"
 echo "|---|---|---|---|---|---|---|"
 
-read -r wall cpu rss < <(measure shipped "$RUNS" "$WORK/out-shipped" "$VERSUS" build --root . --output "$WORK/out-shipped")
-pages=$(sed -n 's/^built \([0-9]*\) pages.*/\1/p' "$WORK/last.out")
+read -r wall cpu rss < <(measure "$RUNS" "$WORK/out-shipped" "$VERSUS" build --root . --output "$WORK/out-shipped")
+pages=$(sed -n 's/^built \([0-9]*\) pages.*/\1/p' "$WORK/last-times")
 row "versus, shipped report" 15 "$pages" "$wall" "$cpu" "$rss"
 
+# versus and Hugo take turns, so that what else runs on the machine weighs on both alike.
+every_run=""
 for n in $SIZES; do
     site=$WORK/site-$n
     cargo run --release --quiet --example synth -- "$n" "$site" >/dev/null
-    read -r wall cpu rss < <(measure versus "$RUNS" "$WORK/out-$n" "$VERSUS" build --root "$site" --output "$WORK/out-$n")
-    pages=$(sed -n 's/^built \([0-9]*\) pages.*/\1/p' "$WORK/last.out")
+    : >"$WORK/versus-times"
+    : >"$WORK/hugo-times"
+    for run in $(seq "$RUNS"); do
+        once "$WORK/versus-times" "$WORK/out-$n" "$VERSUS" build --root "$site" --output "$WORK/out-$n"
+        if [ "$HUGO" = 1 ] && [ "$run" -le "$HUGO_RUNS" ]; then
+            once "$WORK/hugo-times" "$WORK/hugo-$n" hugo --quiet --source bench/hugo --contentDir "$site/content" --destination "$WORK/hugo-$n"
+        fi
+    done
+    every_run="$every_run- $n items, each run's wall time: versus $(runs_of "$WORK/versus-times")"
+    [ "$HUGO" = 1 ] && every_run="$every_run; Hugo $(runs_of "$WORK/hugo-times")"
+    every_run="$every_run"$'\n'
+    read -r wall cpu rss < <(medians "$WORK/versus-times")
+    pages=$(sed -n 's/^built \([0-9]*\) pages.*/\1/p' "$WORK/last-versus-times")
     row versus "$n" "$pages" "$wall" "$cpu" "$rss"
     if [ "$HUGO" = 1 ]; then
-        read -r wall cpu rss < <(measure hugo "$HUGO_RUNS" "$WORK/hugo-$n" hugo --quiet --source bench/hugo --contentDir "$site/content" --destination "$WORK/hugo-$n")
+        read -r wall cpu rss < <(medians "$WORK/hugo-times")
         pages=$(find "$WORK/hugo-$n" -name '*.html' | wc -l)
         row "Hugo $(hugo version | cut -d' ' -f2 | cut -d+ -f1)" "$n" "$pages" "$wall" "$cpu" "$rss"
     fi
 done
+echo
+printf '%s' "$every_run"
 echo
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
