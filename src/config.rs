@@ -121,7 +121,29 @@ pub struct Config {
     #[serde(default)]
     pub pairs: PairsConfig,
     #[serde(default)]
+    pub charts: ChartsConfig,
+    #[serde(default)]
     pub markdown: MarkdownConfig,
+}
+
+/// How rankings are drawn (`[charts]` in site.toml).
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChartsConfig {
+    /// Most bars a ranking's chart shows: the first by rank. Past a few dozen a chart is no
+    /// longer read, only scrolled; the ranking's table lists every item.
+    #[serde(default = "most_bars")]
+    pub bars: usize,
+}
+
+impl Default for ChartsConfig {
+    fn default() -> Self {
+        ChartsConfig { bars: most_bars() }
+    }
+}
+
+fn most_bars() -> usize {
+    30
 }
 
 /// How Markdown bodies become HTML (`[markdown]` in site.toml).
@@ -245,6 +267,12 @@ impl Config {
                     "scale min {} must be below max {}",
                     self.scale.min, self.scale.max
                 ),
+            ));
+        }
+        if self.charts.bars == 0 {
+            out.push(error(
+                &["charts", "bars"],
+                "charts.bars must be at least 1".to_string(),
             ));
         }
         self.check_ids(block, out);

@@ -51,6 +51,8 @@ pub struct PageView {
 pub struct HomeView {
     intro: ProseView,
     chart: String,
+    /// Says the chart (and the standings, which are its data) show only the first items.
+    chart_note: Option<String>,
     standings: Vec<StandingView>,
     criteria: Vec<CriterionView>,
     item_count: usize,
@@ -109,6 +111,8 @@ pub struct TableRow {
 pub struct RankingView {
     criterion: Option<CriterionView>,
     chart: String,
+    /// Says the chart shows only the first items (the standings list every one).
+    chart_note: Option<String>,
     standings: Vec<StandingView>,
     criteria: Vec<CriterionView>,
     scale_max: i64,
@@ -236,6 +240,7 @@ fn home(scope: &Scope, renderer: &Renderer, warnings: &mut Vec<Diagnostic>) -> P
         }
         None => (ProseView::default(), true, String::new(), None),
     };
+    let shown = &standings[..charted(scope, standings)];
     let view = HomeView {
         intro,
         chart: chart(
@@ -245,7 +250,8 @@ fn home(scope: &Scope, renderer: &Renderer, warnings: &mut Vec<Diagnostic>) -> P
             scope.t("overall_chart_title"),
             None,
         ),
-        standings: views::standing_views(scope, standings, None),
+        chart_note: chart_note(scope, standings, "home_chart_first"),
+        standings: views::standing_views(scope, shown, None),
         criteria: criteria(scope),
         item_count: scope.site.items.len(),
     };
@@ -409,6 +415,7 @@ fn ranking(scope: &Scope, criterion: Option<&str>) -> RankingView {
     };
     RankingView {
         chart: chart(scope, standings, &id, title, criterion),
+        chart_note: chart_note(scope, standings, "chart_first"),
         standings: views::standing_views(scope, standings, criterion),
         criterion: criterion_view,
         criteria: criteria(scope),
@@ -418,7 +425,27 @@ fn ranking(scope: &Scope, criterion: Option<&str>) -> RankingView {
     }
 }
 
-/// The bar chart of a ranking, with a description stating its main finding.
+/// How many of a ranking's items its chart shows: the first, up to `[charts] bars`.
+fn charted(scope: &Scope, standings: &[Standing]) -> usize {
+    standings.len().min(scope.site.config.charts.bars)
+}
+
+/// The interface string `key` saying how many items a chart shows, if not all.
+fn chart_note(scope: &Scope, standings: &[Standing], key: &str) -> Option<String> {
+    let shown = charted(scope, standings);
+    (shown < standings.len()).then(|| {
+        scope.fill(
+            key,
+            &[
+                ("shown", shown.to_string()),
+                ("total", standings.len().to_string()),
+            ],
+        )
+    })
+}
+
+/// The bar chart of a ranking (its first items, see [`charted`]), with a description stating
+/// its main finding over the whole ranking.
 fn chart(
     scope: &Scope,
     standings: &[Standing],
@@ -427,7 +454,7 @@ fn chart(
     criterion: Option<&str>,
 ) -> String {
     let max = scope.site.config.scale.max as f64;
-    let bars = standings
+    let bars = standings[..charted(scope, standings)]
         .iter()
         .map(|s| Bar {
             label: scope.item_name(&scope.site.items[s.item]),

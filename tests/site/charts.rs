@@ -109,6 +109,58 @@ fn chart_descriptions_state_the_finding_in_the_page_language() {
     );
 }
 
+#[test]
+fn a_chart_shows_the_first_items_up_to_its_limit_and_says_so() {
+    let site = SiteTest::fixture("bilingual");
+    site.edit(
+        "content/site.toml",
+        "[[facts]]\nid = \"license\"",
+        "[charts]\nbars = 2\n\n[[facts]]\nid = \"license\"",
+    );
+    site.build().assert_clean();
+    let bars = |html: &Html| within(one(html, "svg.bar-chart"), "g.row").len();
+    let rows = |html: &Html| select(html, "table.standings tbody tr").len();
+    let note = |html: &Html| text(one(html, "figure.chart-figure figcaption"));
+
+    let ranking = site.page("rankings/speed/index.html");
+    assert_eq!(
+        (bars(&ranking), rows(&ranking)),
+        (2, 3),
+        "the table lists all"
+    );
+    assert_eq!(
+        note(&ranking),
+        "The chart shows the first 2 of 3; the table below lists every one."
+    );
+    let home = site.page("ko/index.html");
+    assert_eq!(
+        (bars(&home), rows(&home)),
+        (2, 2),
+        "the table is the chart's data"
+    );
+    assert_eq!(
+        note(&home),
+        "차트와 표에는 3개 중 상위 2개만 나옵니다. 전체는 비교표에 있습니다."
+    );
+
+    site.edit("content/site.toml", "bars = 2", "bars = 3");
+    site.build().assert_clean();
+    let ranking = site.page("rankings/speed/index.html");
+    assert_eq!(bars(&ranking), 3);
+    assert!(
+        select(&ranking, "figcaption").is_empty(),
+        "nothing left out, nothing said"
+    );
+
+    site.edit("content/site.toml", "bars = 3", "bars = 0");
+    site.build().assert_fails_with(&[concat!(
+        "content/site.toml:40:8: charts.bars must be at least 1\n",
+        "   |\n",
+        "40 | bars = 0\n",
+        "   |        ^",
+    )]);
+}
+
 /// The rows of a precomputed ranking table: (rank, name, score) as shown.
 fn ranking_rows(html: &Html, table: &str) -> Vec<(String, String, String)> {
     select(html, &format!("#{table} tbody tr"))
