@@ -191,14 +191,18 @@ impl<'a> Renderer<'a> {
 
     /// The files of a route's page, one per language.
     fn files_of(&self, route: usize) -> impl Iterator<Item = String> + '_ {
+        (self.site.config.language_codes())
+            .map(move |lang| file_for(&self.path_in(lang, &self.routes[route])))
+    }
+
+    /// The path of a route's page in `lang`, below the site's root: `ko/frameworks/gin/`.
+    fn path_in(&self, lang: &str, route: &Route) -> String {
         let config = &self.site.config;
-        let path = self.routes[route].path(&config.items);
-        config.language_codes().map(move |lang| {
-            file_for(&format!(
-                "{}{path}",
-                lang_prefix(lang, &config.default_language)
-            ))
-        })
+        format!(
+            "{}{}",
+            lang_prefix(lang, &config.default_language),
+            route.path(&config.items)
+        )
     }
 
     /// One route's page in every language, each handed to `keep`.
@@ -241,11 +245,7 @@ impl<'a> Renderer<'a> {
         route: &Route,
     ) -> Result<(OutputFile, Vec<Diagnostic>), Vec<Diagnostic>> {
         let config = &self.site.config;
-        let path = format!(
-            "{}{}",
-            lang_prefix(lang, &config.default_language),
-            route.path(&config.items)
-        );
+        let path = self.path_in(lang, route);
         let root = match route {
             Route::NotFound => config.base_url.clone(),
             _ => root_from(&path),
@@ -367,11 +367,7 @@ impl<'a> Renderer<'a> {
             .languages
             .iter()
             .map(|l| {
-                let target = format!(
-                    "{}{}",
-                    lang_prefix(&l.code, &config.default_language),
-                    route.path(&config.items)
-                );
+                let target = self.path_in(&l.code, route);
                 Alternate {
                     code: l.code.clone(),
                     name: l.name.clone(),
