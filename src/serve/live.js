@@ -19,10 +19,19 @@
     });
   }
 
+  // At the load event, or after a second if something (a slow image) holds it back.
+  var connected = false;
+  function connectOnce() {
+    if (!connected) {
+      connected = true;
+      connect();
+    }
+  }
   if (document.readyState === "complete") {
-    connect();
+    connectOnce();
   } else {
-    window.addEventListener("load", connect);
+    window.addEventListener("load", connectOnce);
+    setTimeout(connectOnce, 1000);
   }
 
   function show(text) {
