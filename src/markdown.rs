@@ -452,7 +452,8 @@ fn code_element(lang: &str, inner: &str) -> String {
 
 /// Table cells aligned by a class (`align-left`, `align-center`, `align-right`) rather than
 /// the `style` attribute pulldown-cmark would write, which a Content-Security-Policy without
-/// `'unsafe-inline'` styles blocks.
+/// `'unsafe-inline'` styles blocks; and each table inside a box that scrolls sideways when the
+/// table is wider than the page, focusable so that a keyboard can scroll it too.
 fn aligned_cells(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
     let mut alignments = Vec::new();
     let mut cell = 0;
@@ -467,14 +468,21 @@ fn aligned_cells(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
         };
         Event::Html(format!("<{element}{class}>").into())
     };
+    let scroll_box = |range: &std::ops::Range<usize>, html: &'static str| {
+        (Event::Html(html.into()), range.clone())
+    };
     events
         .into_iter()
-        .map(|(event, range)| {
+        .flat_map(|(event, range)| {
             let event = match event {
                 Event::Start(Tag::Table(given)) => {
                     let none = vec![Alignment::None; given.len()];
                     alignments = given;
-                    Event::Start(Tag::Table(none))
+                    let open = "<div class=\"table-wrap\" tabindex=\"0\">\n";
+                    return vec![scroll_box(&range, open), (Event::Start(Tag::Table(none)), range)];
+                }
+                Event::End(TagEnd::Table) => {
+                    return vec![(event, range.clone()), scroll_box(&range, "</div>\n")];
                 }
                 Event::Start(Tag::TableHead) => {
                     (head, cell) = (true, 0);
@@ -494,7 +502,7 @@ fn aligned_cells(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
                 }
                 other => other,
             };
-            (event, range)
+            vec![(event, range)]
         })
         .collect()
 }
@@ -662,16 +670,17 @@ mod tests {
     }
 
     #[test]
-    fn table_alignment_is_a_class_not_a_style() {
+    fn table_alignment_is_a_class_not_a_style_and_the_table_scrolls_in_a_focusable_box() {
         let html = render_plain("| a | b | c | d |\n|:--|:-:|--:|---|\n| 1 | 2 | 3 | 4 |\n").html;
         assert!(!html.contains("style"), "{html}");
         assert_eq!(
             html,
             concat!(
+                "<div class=\"table-wrap\" tabindex=\"0\">\n",
                 "<table><thead><tr><th class=\"align-left\">a</th><th class=\"align-center\">b</th>",
                 "<th class=\"align-right\">c</th><th>d</th></tr></thead><tbody>\n",
                 "<tr><td class=\"align-left\">1</td><td class=\"align-center\">2</td>",
-                "<td class=\"align-right\">3</td><td>4</td></tr>\n</tbody></table>\n"
+                "<td class=\"align-right\">3</td><td>4</td></tr>\n</tbody></table>\n</div>\n"
             )
         );
     }

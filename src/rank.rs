@@ -21,6 +21,33 @@ pub struct Standing {
     pub rests_on: usize,
 }
 
+/// What an overall score under some weights rests on: how many criteria carry weight, and how
+/// many of them an item must be rated on to be ranked (the configured minimum, capped at the
+/// number of weighted criteria so that a goal weighing two criteria can rank anything).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Basis {
+    pub weighted: usize,
+    pub min_ratings: usize,
+}
+
+impl Basis {
+    pub fn new(weights: &BTreeMap<String, f64>, min_ratings: usize) -> Basis {
+        let weighted = weights.values().filter(|w| **w > 0.0).count();
+        Basis {
+            weighted,
+            min_ratings: min_ratings.min(weighted),
+        }
+    }
+
+    /// The basis of a ranking on one criterion.
+    pub fn single() -> Basis {
+        Basis {
+            weighted: 1,
+            min_ratings: 1,
+        }
+    }
+}
+
 /// The ranking of `items` on one criterion.
 pub fn by_criterion(items: &[Item], criterion: &str, default_lang: &str) -> Vec<Standing> {
     let entries = items.iter().enumerate().map(|(index, item)| {
@@ -39,7 +66,7 @@ pub fn overall(
     min_ratings: usize,
     default_lang: &str,
 ) -> Vec<Standing> {
-    let min_ratings = min_ratings.min(weights.values().filter(|w| **w > 0.0).count());
+    let min_ratings = Basis::new(weights, min_ratings).min_ratings;
     let entries = items.iter().enumerate().map(|(index, item)| {
         let (score, rests_on) = weighted_mean(item, weights);
         (index, score.filter(|_| rests_on >= min_ratings), rests_on)
@@ -50,7 +77,7 @@ pub fn overall(
 /// An item's score under `weights`, or `None` when rated on fewer than `min_ratings` of the
 /// weighted criteria (capped at how many criteria carry weight), as in [`overall`].
 pub fn score_with(item: &Item, weights: &BTreeMap<String, f64>, min_ratings: usize) -> Option<f64> {
-    let min_ratings = min_ratings.min(weights.values().filter(|w| **w > 0.0).count());
+    let min_ratings = Basis::new(weights, min_ratings).min_ratings;
     let (score, rests_on) = weighted_mean(item, weights);
     score.filter(|_| rests_on >= min_ratings)
 }

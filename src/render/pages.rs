@@ -12,6 +12,7 @@ use super::views::{
     SourceView, StandingView,
 };
 use crate::chart::{Bar, BarChart, RadarChart, Series, bar_chart, radar_chart};
+use crate::config::FactKind;
 use crate::error::Diagnostic;
 use crate::model::Translated;
 use crate::rank::{self, Standing};
@@ -83,10 +84,19 @@ pub struct ItemView {
 #[derive(Debug, Serialize)]
 pub struct TableView {
     criteria: Vec<CriterionView>,
-    facts: Vec<Link>,
+    facts: Vec<FactColumn>,
     rows: Vec<TableRow>,
     /// Facts the table can be filtered by, with their choices.
     filters: Vec<FilterView>,
+}
+
+/// A fact shown in the comparison table, which it can be sorted by.
+#[derive(Debug, Serialize)]
+pub struct FactColumn {
+    id: String,
+    label: String,
+    /// Sorted as numbers (a year, a number), not as text.
+    numeric: bool,
 }
 
 /// A fact the comparison table can be filtered by.
@@ -116,7 +126,6 @@ pub struct RankingView {
     standings: Vec<StandingView>,
     criteria: Vec<CriterionView>,
     scale_max: i64,
-    criteria_count: usize,
     /// For the overall ranking: every item's score on every criterion, the parts of the mean.
     composition: Option<TableView>,
 }
@@ -251,7 +260,7 @@ fn home(scope: &Scope, renderer: &Renderer, warnings: &mut Vec<Diagnostic>) -> P
             None,
         ),
         chart_note: chart_note(scope, standings, "home_chart_first"),
-        standings: views::standing_views(scope, shown, None),
+        standings: views::standing_views(scope, shown, None, overall_basis(scope)),
         criteria: criteria(scope),
         item_count: scope.site.items.len(),
     };
@@ -314,7 +323,7 @@ fn item(scope: &Scope, slug: &str, renderer: &Renderer, warnings: &mut Vec<Diagn
 fn table(scope: &Scope) -> TableView {
     let standings = &scope.derived.overall;
     let max = scope.site.config.scale.max as f64;
-    let rows = views::standing_views(scope, standings, None)
+    let rows = views::standing_views(scope, standings, None, overall_basis(scope))
         .into_iter()
         .zip(standings)
         .map(|(standing, s)| {
@@ -351,14 +360,21 @@ fn table(scope: &Scope) -> TableView {
             .site
             .config
             .table_facts()
-            .map(|f| Link {
+            .map(|f| FactColumn {
+                id: f.id.clone(),
                 label: scope.text(&f.label),
-                href: f.id.clone(),
+                numeric: matches!(f.kind, FactKind::Year | FactKind::Number),
             })
             .collect(),
         rows,
         filters: filter_facts(scope).map(|f| filter_view(scope, f)).collect(),
     }
+}
+
+/// The basis of the overall score: every criterion at its configured weight.
+fn overall_basis(scope: &Scope) -> rank::Basis {
+    let config = &scope.site.config;
+    rank::Basis::new(&config.weights(), config.overall_min_ratings)
 }
 
 fn filter_facts<'a>(scope: &'a Scope) -> impl Iterator<Item = &'a crate::config::Fact> {
@@ -416,11 +432,15 @@ fn ranking(scope: &Scope, criterion: Option<&str>) -> RankingView {
     RankingView {
         chart: chart(scope, standings, &id, title, criterion),
         chart_note: chart_note(scope, standings, "chart_first"),
-        standings: views::standing_views(scope, standings, criterion),
+        standings: views::standing_views(
+            scope,
+            standings,
+            criterion,
+            criterion.map_or_else(|| overall_basis(scope), |_| rank::Basis::single()),
+        ),
         criterion: criterion_view,
         criteria: criteria(scope),
         scale_max: scope.site.config.scale.max,
-        criteria_count: scope.site.config.criteria.len(),
         composition: criterion.is_none().then(|| table(scope)),
     }
 }
@@ -607,7 +627,12 @@ fn choose(scope: &Scope) -> ChooseView {
                 label: scope.text(&preset.label),
                 description: scope.text(&preset.description),
                 weights,
-                standings: views::standing_views(scope, &standings, None),
+                standings: views::standing_views(
+                    scope,
+                    &standings,
+                    None,
+                    rank::Basis::new(&preset.weights, config.overall_min_ratings),
+                ),
             }
         })
         .collect();
@@ -651,7 +676,7 @@ fn choose_data(scope: &Scope) -> String {
             .collect(),
         min_ratings: config.overall_min_ratings,
         max: config.scale.max,
-        strings: ["not_ranked", "choose_too_few", "choose_status", "rests_on"]
+        strings: ["not_ranked", "overall_too_few", "choose_status", "rests_on"]
             .into_iter()
             .map(|key| (key, scope.t(key)))
             .collect(),

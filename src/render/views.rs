@@ -367,6 +367,8 @@ pub struct StandingView {
     pub href: String,
     pub score: Option<ScoreView>,
     pub rests_on: usize,
+    /// How many criteria carry weight in this ranking: `rests_on` is out of this many.
+    pub weighted: usize,
     /// Link to the evidence behind the score (the rating on the item page).
     pub evidence_href: String,
     pub note: Option<String>,
@@ -376,10 +378,12 @@ pub struct StandingView {
     pub facts: Shared<Vec<FactView>>,
 }
 
+/// The views of a ranking's standings: of one criterion, or overall on `basis`.
 pub fn standing_views(
     scope: &Scope,
     standings: &[Standing],
     criterion: Option<&str>,
+    basis: rank::Basis,
 ) -> Vec<StandingView> {
     let max = scope.site.config.scale.max as f64;
     standings
@@ -397,6 +401,7 @@ pub fn standing_views(
                 href,
                 score: s.score.map(|v| ScoreView::new(v, max, criterion.is_none())),
                 rests_on: s.rests_on,
+                weighted: basis.weighted,
                 note: criterion.and_then(|c| {
                     text.notes
                         .get(c)
@@ -418,8 +423,8 @@ pub fn standing_views(
                         "overall_too_few",
                         &[
                             ("n", s.rests_on.to_string()),
-                            ("total", scope.site.config.criteria.len().to_string()),
-                            ("min", scope.site.config.overall_min_ratings.to_string()),
+                            ("total", basis.weighted.to_string()),
+                            ("min", basis.min_ratings.to_string()),
                         ],
                     ),
                 }),

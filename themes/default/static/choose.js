@@ -1,6 +1,9 @@
 // The choose page: recomputes the ranking in the browser from the ratings embedded in the
 // page, with the reader's weights kept in the address (?performance=3&learning=0 or
-// ?preset=enterprise). Without this script the page shows the precomputed presets.
+// ?preset=enterprise, or #preset-enterprise from a link to a goal). The rankings precomputed
+// for each goal are what readers without this script see; with it, they are folded away and
+// the live ranking takes their place, with its leaders kept in view on phones while the
+// sliders move.
 (function () {
   "use strict";
   var dataElement = document.getElementById("choose-data");
@@ -10,6 +13,8 @@
   var form = document.getElementById("weights");
   var list = document.getElementById("ranking");
   var status = document.getElementById("status");
+  var leaders = document.getElementById("leaders");
+  var built = document.querySelector(".presets-built");
   var inputs = {};
   data.criteria.forEach(function (c) { inputs[c.id] = document.getElementById("w-" + c.id); });
 
@@ -24,7 +29,8 @@
   function clamp(v) { return Math.max(0, Math.min(3, Math.round(v))); }
   function fromAddress() {
     var params = new URLSearchParams(window.location.search);
-    var preset = params.get("preset");
+    var hash = /^#preset-(.+)$/.exec(window.location.hash);
+    var preset = params.get("preset") || (hash && decodeURIComponent(hash[1]));
     if (preset && data.presets[preset]) return Object.assign(zeros(), data.presets[preset]);
     var w = defaults();
     data.criteria.forEach(function (c) {
@@ -102,7 +108,7 @@
       detail.className = "detail muted";
       if (row.score === null) {
         score.textContent = data.strings.not_ranked;
-        detail.textContent = fill(data.strings.choose_too_few, { n: row.count, total: row.total, min: row.min });
+        detail.textContent = fill(data.strings.overall_too_few, { n: row.count, total: row.total, min: row.min });
       } else {
         score.textContent = row.score.toFixed(1);
         detail.textContent = fill(data.strings.rests_on, { n: row.count, total: row.total });
@@ -118,6 +124,9 @@
     });
     var first = rows[0] && rows[0].score !== null ? rows[0].item.name : "–";
     status.textContent = fill(data.strings.choose_status, { first: first });
+    leaders.textContent = rows.filter(function (row) { return row.score !== null; }).slice(0, 3)
+      .map(function (row) { return row.rank + ". " + row.item.name + " " + row.score.toFixed(1); })
+      .join("  ·  ") || "–";
   }
 
   function apply(w, keepAddress) {
@@ -127,14 +136,14 @@
   }
 
   chooser.hidden = false;
-  document.body.classList.add("js");
+  if (built) built.hidden = true;
   form.addEventListener("input", function () { apply(weightsFromForm()); });
   document.getElementById("reset").addEventListener("click", function () { apply(defaults()); });
   document.querySelectorAll("[data-preset]").forEach(function (link) {
     link.addEventListener("click", function (event) {
       event.preventDefault();
       apply(Object.assign(zeros(), data.presets[link.getAttribute("data-preset")]));
-      chooser.scrollIntoView({ behavior: "smooth", block: "start" });
+      list.parentNode.scrollIntoView({ behavior: "smooth", block: "start" });
     });
   });
   apply(fromAddress(), true);

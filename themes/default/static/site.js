@@ -13,4 +13,14 @@
       }
     });
   }
+  // The language links lead to the same page in another language: carry over what the reader
+  // has set on this one (a sorted table's or the weights' query, the place in the page).
+  document.querySelectorAll(".languages a[hreflang]").forEach(function (a) {
+    a.addEventListener("click", function () {
+      var target = new URL(a.href, window.location.href);
+      target.search = window.location.search;
+      target.hash = window.location.hash;
+      a.href = target.href;
+    });
+  });
 })();
