@@ -1,7 +1,8 @@
 // Browser checks of the pages' scripts: the choose page (weights change the order, the address
 // restores it, and each preset ranked in the browser matches the ranking computed at build
-// time) and the comparison table (sorting and filtering change the rows and the address, and a
-// reload restores them). Run from run.mjs with its browser context.
+// time) and the comparison table (sorting and filtering change the rows and the address, a
+// reload restores them, unrated items stay last in either order, and the "sort by" fields that
+// phones use sort too). Run from run.mjs with its browser context.
 
 /** The page `path` in `lang`, as a URL of the served site. */
 function urlIn(site, lang, path) {
@@ -90,7 +91,54 @@ export async function checkTable(site, newContext, result) {
     if (!searched.includes(filtered[0]) || searched.length > filtered.length) {
       result.failures.push(`${lang}: the name filter kept ${searched.join(", ")}`);
     }
+    for (const p of await unratedLast(page, urlIn(site, lang, "compare/"))) result.failures.push(`${lang}: ${p}`);
   }
   await context.close();
-  return `sort and filter change the rows and the address, and a reload restores them (${site.languages.join(", ")})`;
+  return (
+    "sort and filter change the rows and the address, a reload restores them, unrated items " +
+    `stay last both ways, by heading and by the "sort by" fields (${site.languages.join(", ")})`
+  );
+}
+
+/** The criterion columns of the table that have unrated cells, by key. */
+const columnsWithGaps = (page) =>
+  page.$$eval("#compare thead th[data-key]", (ths) =>
+    ths
+      .map((th, i) => ({ key: th.dataset.key, i }))
+      .filter(({ i }) => [...document.querySelectorAll("#compare tbody tr")].some((r) => r.cells[i].dataset.value === "")),
+  );
+
+/** Whether every row without a value in column `i` comes after every row with one. */
+const gapsLast = (page, i) =>
+  page.$$eval("#compare tbody tr", (rows, i) => {
+    const empty = rows.map((r) => r.cells[i].dataset.value === "");
+    return empty.indexOf(true) === -1 || empty.slice(empty.indexOf(true)).every(Boolean);
+  }, i);
+
+/** Sorts by a column with unrated cells both ways, by its heading and by the "sort by" fields. */
+async function unratedLast(page, url) {
+  const problems = [];
+  await page.goto(url);
+  await page.waitForSelector("#table-controls:not([hidden])");
+  const gaps = await columnsWithGaps(page);
+  const column = gaps.find((c) => c.key !== "overall") ?? gaps[0];
+  if (!column) return ["no column has an unrated item, so sorting around them is untested"];
+  const heading = `#compare thead th[data-key="${column.key}"]`;
+  const order = () => page.$eval(heading, (th) => th.getAttribute("aria-sort"));
+  const seen = new Set();
+  for (let click = 0; click < 2; click++) {
+    await page.locator(`${heading} button`).click();
+    const dir = await order();
+    seen.add(dir);
+    if (!(await gapsLast(page, column.i))) problems.push(`sorting by ${column.key} ${dir} by its heading, unrated items are not last`);
+  }
+  if (seen.size !== 2) problems.push(`two clicks on the ${column.key} heading sorted ${[...seen].join(", ")}`);
+  await page.locator("#sort-key").selectOption("name");
+  await page.locator("#sort-key").selectOption(column.key);
+  for (const [dir, aria] of [["asc", "ascending"], ["desc", "descending"]]) {
+    await page.locator("#sort-dir").selectOption(dir);
+    if ((await order()) !== aria) problems.push(`the "sort by" fields did not sort ${column.key} ${aria}`);
+    if (!(await gapsLast(page, column.i))) problems.push(`sorting by ${column.key} ${dir} in the "sort by" fields, unrated items are not last`);
+  }
+  return problems;
 }

@@ -6,8 +6,10 @@
 // every language loads with no console error and no failed request, and its header links to
 // the same page in each other language; on the key pages, clicking those links goes there and
 // back; axe finds no serious or critical violation on the key pages (and no contrast failure in
-// dark mode); the Nu HTML Checker finds no error in any page. Writes screenshots of the key
-// pages at phone and desktop widths in every language.
+// dark mode and forced colours, on phones and desktops); the layout fits every page type at
+// every width, on paper and without JavaScript (layout.mjs); the Nu HTML Checker finds no error
+// in any page. Writes screenshots of every page type at phone and desktop widths in every
+// language.
 // Exit status: 0 all passed, 1 something failed, 2 bad usage, 3 a browser or Java is missing.
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
@@ -17,8 +19,9 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 
 import { serve } from "./server.mjs";
-import { keyPages, pageIn, readSite } from "./site.mjs";
+import { MISSING, keyPages, pageIn, pageTypes, readSite } from "./site.mjs";
 import { checkChoose, checkTable } from "./interactive.mjs";
+import { checkHeader, checkLayout, checkNoScript, checkPrint, checkTableViews } from "./layout.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const EXIT_FAILED = 1;
@@ -35,11 +38,9 @@ const CHROMIUM_FLAGS = [
 ];
 const VIEWPORTS = {
   phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
-  desktop: { viewport: { width: 1280, height: 900 } },
+  desktop: { viewport: { width: 1440, height: 900 } },
 };
 const PARALLEL = 4;
-// A site path that no page has, to see the 404 page served at depth.
-const MISSING = "no/such/page/";
 
 // The browser and axe, which every check uses: set once by main().
 let browser;
@@ -71,6 +72,11 @@ async function main() {
     await report.step("language switcher", (r) => checkSwitcher(site, r));
     await report.step("choose page", (r) => checkChoose(site, newContext, r));
     await report.step("comparison table", (r) => checkTable(site, newContext, r));
+    await report.step("layout at every width", (r) => checkLayout(site, newContext, r));
+    await report.step("header on phones", (r) => checkHeader(site, newContext, r));
+    await report.step("comparison table views", (r) => checkTableViews(site, newContext, r));
+    await report.step("without JavaScript", (r) => checkNoScript(site, newContext, r));
+    await report.step("print", (r) => checkPrint(site, newContext, r));
     await report.step("accessibility (axe)", (r) => checkAxe(site, r));
     await report.step("screenshots", (r) => takeScreenshots(site, options.screenshots, r));
     await report.step("HTML validity (vnu)", (r) => checkVnu(site, vnu, r));
@@ -369,60 +375,60 @@ async function follow(page, to) {
   if (lang !== to.lang) throw new Error(`landed on <html lang="${lang}">, not ${to.lang}`);
 }
 
-/** axe on every key page in every language: every rule in light mode, contrast in dark mode. */
+/** The colour modes axe runs in: every rule in light mode, contrast in dark mode, and every
+ * rule again with forced colours (Windows' high-contrast themes). */
+const COLOR_MODES = [
+  { name: "light", media: { colorScheme: "light" } },
+  { name: "dark", media: { colorScheme: "dark" }, rules: ["color-contrast"] },
+  { name: "forced colours", media: { forcedColors: "active" } },
+];
+
+/** axe on every page type in every language, on a phone and a desktop, in each colour mode. */
 async function checkAxe(site, result) {
-  const keys = keyPages(site);
   const failures = grouped(result.failures);
   const notes = grouped(result.notes);
   let runs = 0;
-  for (const colorScheme of ["light", "dark"]) {
-    const jobs = keys.flatMap(([key, path]) =>
-      site.languages.map((lang) => ({ key, page: pageIn(site, path, lang) })),
-    );
-    const context = await newContext({ colorScheme });
-    await onPages(site, context, jobs, async (page, { key, page: target }) => {
-      await page.goto(target.url, { waitUntil: "load" });
-      const axe = new AxeBuilder({ page });
-      if (colorScheme === "dark") axe.withRules(["color-contrast"]);
-      const { violations } = await axe.analyze();
-      runs++;
-      for (const v of violations) {
-        const serious = v.impact === "serious" || v.impact === "critical";
-        const targets = v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ");
-        const where = `${key} ${target.lang} ${colorScheme}`;
-        (serious ? failures : notes).add(`${v.id} [${v.impact}] ${v.help}: ${targets}`, where);
-      }
-    });
-    await context.close();
+  for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+    for (const mode of COLOR_MODES) {
+      const context = await newContext(viewport);
+      await onPages(site, context, pageTypes(site), async (page, target, watch) => {
+        if (target.status !== 200) watch.allow(target.url);
+        await page.emulateMedia(mode.media);
+        await page.goto(target.url, { waitUntil: "load" });
+        const axe = new AxeBuilder({ page });
+        if (mode.rules) axe.withRules(mode.rules);
+        const { violations } = await axe.analyze();
+        runs++;
+        for (const v of violations) {
+          const serious = v.impact === "serious" || v.impact === "critical";
+          const targets = v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ");
+          const where = `${target.key} ${target.lang} ${device} ${mode.name}`;
+          (serious ? failures : notes).add(`${v.id} [${v.impact}] ${v.help}: ${targets}`, where);
+        }
+      });
+      await context.close();
+    }
   }
   failures.flush();
   notes.flush();
+  const types = [...new Set(pageTypes(site).map((t) => t.key))];
   return (
-    `${runs} runs: ${keys.map(([k]) => k).join(", ")} × ${site.languages.join(", ")} ` +
-    "× light (all rules), dark (contrast)"
+    `${runs} runs: ${types.join(", ")} × ${site.languages.join(", ")} × phone, desktop × ` +
+    COLOR_MODES.map((m) => `${m.name}${m.rules ? ` (${m.rules.join(", ")})` : " (all rules)"}`).join(", ")
   );
 }
 
+/** Full-page screenshots of every page type in every language at each viewport. */
 async function takeScreenshots(site, dir, result) {
   await mkdir(dir, { recursive: true });
-  const keys = keyPages(site);
   let count = 0;
   for (const [name, device] of Object.entries(VIEWPORTS)) {
-    const jobs = keys.flatMap(([key, path]) =>
-      site.languages.map((lang) => ({ key, page: pageIn(site, path, lang) })),
-    );
     const context = await newContext(device);
-    await onPages(site, context, jobs, async (page, { key, page: target }) => {
+    await onPages(site, context, pageTypes(site), async (page, target, watch) => {
+      if (target.status !== 200) watch.allow(target.url);
       await page.goto(target.url, { waitUntil: "load" });
       await page.evaluate(() => document.fonts.ready);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
-      if (overflow > 0) {
-        const where = `${key} ${target.lang} ${name}`;
-        result.notes.push(`${where}: the page scrolls sideways by ${overflow}px`);
-      }
-      const path = join(dir, `${key}-${name}-${target.lang}.png`);
+      const path = join(dir, `${target.key}-${name}-${target.lang}.png`);
       await page.screenshot({ path, fullPage: true });
       count++;
     });

@@ -70,7 +70,8 @@ async function files(dir) {
 
 /**
  * The key pages, by name, as paths below the default language's root: the first of each kind
- * the site has. Items are the two-level pages outside the generator's own folders.
+ * the site has, and every free page (guide, methodology, sources: each may have a template of
+ * its own). Items are the two-level pages outside the generator's own folders.
  */
 export function keyPages(site) {
   const paths = site.pages
@@ -87,8 +88,31 @@ export function keyPages(site) {
     ranking: first((p) => /^rankings\/[^/]+\/$/.test(p)),
     choose: first((p) => p === "choose/"),
     pair: first((p) => /^compare\/[^/]+-vs-[^/]+\/$/.test(p)),
+    picker: first((p) => p === "compare/pick/"),
   };
-  return Object.entries(keys).filter(([, path]) => path !== undefined);
+  const free = paths.filter((p) => depth(p) === 1 && !own.has(p.slice(0, -1)));
+  return [
+    ...Object.entries(keys).filter(([, path]) => path !== undefined),
+    ...free.map((p) => [p.slice(0, -1), p]),
+  ];
+}
+
+/** A path no page has, to see the 404 page served at depth. */
+export const MISSING = "no/such/page/";
+
+/**
+ * Every page type in every language, as { key, lang, url, status }: the key pages and the
+ * 404 page (served with status 404 for a missing address).
+ */
+export function pageTypes(site) {
+  const found = keyPages(site).flatMap(([key, path]) =>
+    site.languages.map((lang) => ({ key, lang, url: pageIn(site, path, lang).url, status: 200 })),
+  );
+  const missing = site.languages.map((lang) => {
+    const prefix = lang === site.defaultLanguage ? "" : `${lang}/`;
+    return { key: "404", lang, url: new URL(prefix + MISSING, site.base).href, status: 404 };
+  });
+  return [...found, ...missing];
 }
 
 /** The page at `path` (below the default language's root) in `lang`. */
