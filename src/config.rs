@@ -187,8 +187,11 @@ impl Config {
         let block = Block::toml_file(path, &text);
         let mut diagnostics = Diagnostics::default();
         config.check(&block, &mut diagnostics);
-        if !config.base_url.ends_with('/') {
-            config.base_url.push('/');
+        match crate::url::base_url(&config.base_url) {
+            Ok(canonical) => config.base_url = canonical,
+            Err(why) => diagnostics.push(
+                Diagnostic::error(path, format!("base_url {why}")).at(block.locate(&["base_url"])),
+            ),
         }
         if diagnostics.has_errors() {
             return Err(diagnostics.into_sorted());
@@ -239,15 +242,6 @@ impl Config {
                 format!(
                     "default_language \"{}\" is not one of the languages",
                     self.default_language
-                ),
-            ));
-        }
-        if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
-            out.push(error(
-                &["base_url"],
-                format!(
-                    "base_url \"{}\" must start with https:// or http://",
-                    self.base_url
                 ),
             ));
         }
