@@ -118,6 +118,10 @@ mod tests {
         for option in ["--globoff", "=http,https", "--proto-redir", "--max-redirs"] {
             assert!(args.contains(&option), "{option} in {args:?}");
         }
-        assert_eq!(args[args.len() - 2..], ["--", url], "never read as an option");
+        assert_eq!(
+            args[args.len() - 2..],
+            ["--", url],
+            "never read as an option"
+        );
     }
 }
