@@ -52,14 +52,30 @@ pub fn bar_chart(chart: &BarChart) -> String {
     svg
 }
 
+/// The most gridlines (or radar rings) a chart draws besides the one at 0.
+const MAX_GRIDLINES: f64 = 10.0;
+
+/// The values gridlines are drawn at, from 0 up to `max`: every whole number, or every 2, 5, 10,
+/// 20, 50... when that would draw more than [`MAX_GRIDLINES`]. However large `max` is, a
+/// chart draws at most a dozen lines.
+fn gridlines(max: f64) -> impl Iterator<Item = f64> {
+    let max = if max.is_finite() { max.max(0.0) } else { 0.0 };
+    let step = [1.0, 2.0, 5.0]
+        .iter()
+        .flat_map(|m| (0..16).map(move |e| m * 10f64.powi(e)))
+        .filter(|step| (max / step).floor() <= MAX_GRIDLINES)
+        .fold(f64::INFINITY, f64::min);
+    let count = (max / step).floor() as u32;
+    (0..=count).map(move |n| f64::from(n) * step)
+}
+
 fn grid(svg: &mut String, max: f64, bottom: u32) {
-    let steps = max.ceil() as u32;
     svg.push_str(r#"<g class="grid" aria-hidden="true">"#);
-    for step in 0..=steps {
-        let x = percent(f64::from(step), max);
+    for value in gridlines(max) {
+        let x = percent(value, max);
         let _ = write!(
             svg,
-            r#"<line x1="{x}%" x2="{x}%" y1="0" y2="{bottom}"/><text x="{x}%" y="{y}" text-anchor="middle">{step}</text>"#,
+            r#"<line x1="{x}%" x2="{x}%" y1="0" y2="{bottom}"/><text x="{x}%" y="{y}" text-anchor="middle">{value}</text>"#,
             y = bottom + 16,
         );
     }
@@ -174,10 +190,10 @@ fn point_at(axis: usize, count: usize, r: f64) -> (f64, f64) {
 fn radar_grid(svg: &mut String, chart: &RadarChart) {
     let count = chart.axes.len();
     svg.push_str(r#"<g class="grid" aria-hidden="true">"#);
-    for ring in 1..=chart.max.ceil() as u32 {
+    for ring in gridlines(chart.max).skip(1) {
         let points: Vec<String> = (0..count)
             .map(|axis| {
-                let (x, y) = radar_point(axis, count, f64::from(ring), chart.max);
+                let (x, y) = radar_point(axis, count, ring, chart.max);
                 format!("{x},{y}")
             })
             .collect();
@@ -374,6 +390,24 @@ mod tests {
         let svg = radar_chart(&chart);
         assert!(svg.contains(r#"<g class="series series-1"><polygon class="area""#));
         assert_eq!(svg.matches("<rect").count(), 3);
+    }
+
+    #[test]
+    fn a_large_scale_draws_a_dozen_gridlines_at_most() {
+        let at = |max: f64| gridlines(max).collect::<Vec<f64>>();
+        assert_eq!(at(5.0), [0.0, 1.0, 2.0, 3.0, 4.0, 5.0]);
+        assert_eq!(at(10.0).len(), 11);
+        assert_eq!(at(11.0), [0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+        assert_eq!(at(100.0).last(), Some(&100.0));
+        assert_eq!(at(1000.0).len(), 11);
+        assert_eq!(at(1e300).len(), 1, "beyond any real scale: the line at 0");
+        assert_eq!(at(f64::NAN), [0.0]);
+        let mut chart = chart();
+        chart.max = 1_000_000.0;
+        assert_eq!(bar_chart(&chart).matches("<line").count(), 11);
+        let mut radar = radar();
+        radar.max = 1_000_000.0;
+        assert_eq!(radar_chart(&radar).matches("<polygon").count(), 10);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use crate::content::parse::{Block, read_toml};
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::RawHtml;
-use crate::text::Text;
+use crate::text::{Text, format_number};
 
 /// A language the site is published in.
 #[derive(Debug, Clone, Deserialize)]
@@ -26,6 +26,46 @@ pub struct Language {
 pub struct Scale {
     pub min: i64,
     pub max: i64,
+}
+
+/// The furthest a scale's ends may lie from 0.
+pub const SCALE_LIMIT: i64 = 1000;
+/// The most levels a scale may have above its minimum: each level has a rubric entry and a
+/// gridline, so a scale of millions would make every chart and rubric table endless.
+pub const SCALE_SPAN: i64 = 100;
+/// The heaviest a criterion's or preset's weight may be: weights are relative, and bounded so
+/// that no weighted sum of scores can overflow.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
+impl Scale {
+    /// Whether the scale is usable: `min` below `max`, both within [`SCALE_LIMIT`] of 0, at
+    /// most [`SCALE_SPAN`] levels apart.
+    pub fn check(&self) -> Result<(), String> {
+        let Scale { min, max } = *self;
+        if min >= max {
+            return Err(format!("scale min {min} must be below max {max}"));
+        }
+        let within = |end: i64| (-SCALE_LIMIT..=SCALE_LIMIT).contains(&end);
+        if !within(min) || !within(max) {
+            return Err(format!(
+                "scale {min}..{max} must lie within -{SCALE_LIMIT}..{SCALE_LIMIT}"
+            ));
+        }
+        if max - min > SCALE_SPAN {
+            return Err(format!(
+                "scale {min}..{max} has {} levels: a scale has at most {} (one rubric entry and gridline each)",
+                max - min + 1,
+                SCALE_SPAN + 1
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Whether a weight is a number from 0 (excluded when `positive`) to [`MAX_WEIGHT`]: never
+/// NaN or infinite.
+fn weight_in_range(weight: f64, positive: bool) -> bool {
+    weight.is_finite() && weight <= MAX_WEIGHT && (weight > 0.0 || !positive && weight == 0.0)
 }
 
 /// One criterion items are rated on.
@@ -187,8 +227,11 @@ impl Config {
         let block = Block::toml_file(path, &text);
         let mut diagnostics = Diagnostics::default();
         config.check(&block, &mut diagnostics);
-        if !config.base_url.ends_with('/') {
-            config.base_url.push('/');
+        match crate::url::base_url(&config.base_url) {
+            Ok(canonical) => config.base_url = canonical,
+            Err(why) => diagnostics.push(
+                Diagnostic::error(path, format!("base_url {why}")).at(block.locate(&["base_url"])),
+            ),
         }
         if diagnostics.has_errors() {
             return Err(diagnostics.into_sorted());
@@ -242,15 +285,6 @@ impl Config {
                 ),
             ));
         }
-        if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
-            out.push(error(
-                &["base_url"],
-                format!(
-                    "base_url \"{}\" must start with https:// or http://",
-                    self.base_url
-                ),
-            ));
-        }
         if !is_slug(&self.items) {
             out.push(error(
                 &["items"],
@@ -260,14 +294,8 @@ impl Config {
                 ),
             ));
         }
-        if self.scale.min >= self.scale.max {
-            out.push(error(
-                &["scale"],
-                format!(
-                    "scale min {} must be below max {}",
-                    self.scale.min, self.scale.max
-                ),
-            ));
+        if let Err(why) = self.scale.check() {
+            out.push(error(&["scale"], why));
         }
         if self.charts.bars == 0 {
             out.push(error(
@@ -293,8 +321,8 @@ impl Config {
     }
 
     fn check_presets(&self, block: &Block, out: &mut Diagnostics) {
-        for preset in &self.presets {
-            let at = || block.locate(&["presets", "weights"]);
+        for (n, preset) in self.presets.iter().enumerate() {
+            let at = || block.locate_nth(&["presets", "weights"], n);
             for (id, weight) in &preset.weights {
                 if self.criterion(id).is_none() {
                     out.push(
@@ -305,13 +333,14 @@ impl Config {
                         .at(at()),
                     );
                 }
-                if weight.is_nan() || *weight < 0.0 {
+                if !weight_in_range(*weight, false) {
                     out.push(
                         Diagnostic::error(
                             block.path,
                             format!(
-                                "preset \"{}\": weight of \"{id}\" must be 0 or more",
-                                preset.id
+                                "preset \"{}\": weight of \"{id}\" must be a number from 0 to {MAX_WEIGHT}, found {}",
+                                preset.id,
+                                format_number(*weight)
                             ),
                         )
                         .at(at()),
@@ -351,7 +380,7 @@ impl Config {
         ];
         for (group, ids) in groups {
             let mut seen = BTreeSet::new();
-            for id in ids {
+            for (n, id) in ids.into_iter().enumerate() {
                 if !is_id(id) {
                     out.push(
                         Diagnostic::error(
@@ -360,7 +389,7 @@ impl Config {
                                 "{group}: id \"{id}\" must be lowercase letters, digits, `-` or `_`"
                             ),
                         )
-                        .at(block.locate(&[group])),
+                        .at(block.locate_nth(&[group, "id"], n)),
                     );
                 }
                 if !seen.insert(id) {
@@ -369,7 +398,7 @@ impl Config {
                             block.path,
                             format!("{group}: id \"{id}\" is declared twice"),
                         )
-                        .at(block.locate(&[group])),
+                        .at(block.locate_nth(&[group, "id"], n)),
                     );
                 }
             }
@@ -377,15 +406,19 @@ impl Config {
     }
 
     fn check_criteria(&self, block: &Block, out: &mut Diagnostics) {
-        for c in &self.criteria {
-            let at = || block.locate(&["criteria", "rubric"]);
-            if c.weight.is_nan() || c.weight <= 0.0 {
+        for (n, c) in self.criteria.iter().enumerate() {
+            let at = || block.locate_nth(&["criteria", "rubric"], n);
+            if !weight_in_range(c.weight, true) {
                 out.push(
                     Diagnostic::error(
                         block.path,
-                        format!("criterion \"{}\": weight must be above 0", c.id),
+                        format!(
+                            "criterion \"{}\": weight must be a number above 0 and at most {MAX_WEIGHT}, found {}",
+                            c.id,
+                            format_number(c.weight)
+                        ),
                     )
-                    .at(at()),
+                    .at(block.locate_nth(&["criteria", "weight"], n)),
                 );
             }
             for level in c.rubric.keys() {
@@ -406,7 +439,7 @@ impl Config {
     }
 
     fn check_facts(&self, block: &Block, out: &mut Diagnostics) {
-        for f in &self.facts {
+        for (n, f) in self.facts.iter().enumerate() {
             if (f.kind == FactKind::Choice) == f.choices.is_empty() {
                 let message = if f.kind == FactKind::Choice {
                     "a choice fact needs a [facts.choices] table"
@@ -415,7 +448,7 @@ impl Config {
                 };
                 out.push(
                     Diagnostic::error(block.path, format!("fact \"{}\": {message}", f.id))
-                        .at(block.locate(&["facts"])),
+                        .at(block.locate_nth(&["facts", "id"], n)),
                 );
             }
         }
@@ -435,4 +468,48 @@ pub fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scale_is_bounded_in_range_and_levels() {
+        let scale = |min, max| Scale { min, max }.check();
+        assert_eq!(scale(1, 5), Ok(()));
+        assert_eq!(scale(0, 100), Ok(()));
+        assert_eq!(
+            scale(5, 5),
+            Err("scale min 5 must be below max 5".to_string())
+        );
+        assert_eq!(
+            scale(i64::MIN, i64::MAX),
+            Err(format!(
+                "scale {}..{} must lie within -1000..1000",
+                i64::MIN,
+                i64::MAX
+            ))
+        );
+        assert_eq!(
+            scale(0, 1000),
+            Err("scale 0..1000 has 1001 levels: a scale has at most 101 (one rubric entry and gridline each)".to_string())
+        );
+    }
+
+    #[test]
+    fn a_weight_is_finite_and_bounded() {
+        for (weight, positive, ok) in [
+            (1.0, true, true),
+            (MAX_WEIGHT, true, true),
+            (0.0, true, false),
+            (0.0, false, true),
+            (-1.0, false, false),
+            (f64::NAN, false, false),
+            (f64::INFINITY, true, false),
+            (1e308, true, false),
+        ] {
+            assert_eq!(weight_in_range(weight, positive), ok, "{weight} {positive}");
+        }
+    }
 }

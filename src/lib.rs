@@ -83,16 +83,16 @@ pub struct Report {
     pub stages: Vec<(&'static str, Duration)>,
 }
 
+/// How the command line's base URL is named in messages about it.
+const BASE_URL_OPTION: &str = "--base-url";
+
 /// Loads and validates the content: configuration, sources, items and pages.
 pub fn load(project: &Project) -> Result<(Site, Vec<Diagnostic>), Failure> {
     let content = project.content();
     let mut config = config::Config::load(&content.join("site.toml")).map_err(Failure::new)?;
-    if let Some(url) = &project.base_url {
-        config.base_url = if url.ends_with('/') {
-            url.clone()
-        } else {
-            format!("{url}/")
-        };
+    if let Some(given) = &project.base_url {
+        config.base_url = url::base_url(given)
+            .map_err(|why| Failure::single(Diagnostic::error(BASE_URL_OPTION, why)))?;
     }
     let (files, problems) = content::walk::read_all(&content, &config);
     // A broken sources file would make every citation look unknown: report it alone.

@@ -43,7 +43,7 @@ struct Site {
     #[command(flatten)]
     root: Root,
     /// The address the site is published at, overriding base_url in site.toml.
-    #[arg(long)]
+    #[arg(long, value_parser = versus::url::base_url)]
     base_url: Option<String>,
 }
 

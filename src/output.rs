@@ -142,14 +142,17 @@ impl Staging {
         Ok(staging)
     }
 
-    /// Writes one file below the staging folder, making its folders.
+    /// Writes one file below the staging folder, making its folders. A failure names the file
+    /// in the output folder, where the user will look for it, not in the staging folder.
     pub fn write(&self, file: &OutputFile) -> Result<(), Failure> {
-        let path = self.folder.join(safe_relative(&file.path)?);
+        let relative = safe_relative(&file.path)?;
+        let path = self.folder.join(&relative);
+        let failed = |e: std::io::Error| Failure::io(&self.target.join(&relative), &e);
         injected_failure(self.written.fetch_add(1, Ordering::Relaxed), &path)?;
         if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|e| Failure::io(dir, &e))?;
+            fs::create_dir_all(dir).map_err(failed)?;
         }
-        fs::write(&path, &file.bytes).map_err(|e| Failure::io(&path, &e))
+        fs::write(&path, &file.bytes).map_err(failed)
     }
 
     /// Replaces the output folder with the staging folder, once every file of `files` (the

@@ -241,4 +241,15 @@ mod tests {
         let items = [item("A", &[("p", 1.0), ("q", 3.0)])];
         assert_eq!(weighted_mean(&items[0], &weights), (Some(3.0), 1));
     }
+
+    #[test]
+    fn the_largest_weights_and_scores_configuration_allows_give_a_finite_mean() {
+        use crate::config::{MAX_WEIGHT, SCALE_LIMIT};
+        let top = SCALE_LIMIT as f64;
+        let ids: Vec<String> = (0..1000).map(|n| format!("c{n}")).collect();
+        let weights: BTreeMap<String, f64> = ids.iter().map(|c| (c.clone(), MAX_WEIGHT)).collect();
+        let ratings: Vec<(&str, f64)> = ids.iter().map(|c| (c.as_str(), top)).collect();
+        let (score, count) = weighted_mean(&item("A", &ratings), &weights);
+        assert_eq!((score, count), (Some(top), 1000));
+    }
 }

@@ -3,8 +3,9 @@
 //! with a caret under the column, in rustc's style (annotate-snippets). Colours only when the
 //! stream is a terminal; `--quiet` keeps only errors, `--verbose` adds detail.
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
@@ -48,7 +49,8 @@ impl Console {
         let shown = list
             .into_iter()
             .filter(|d| d.is_error() || self.verbosity > Verbosity::Quiet);
-        let text: String = shown.map(|d| render(d, self.color)).collect();
+        let mut files = SourceFiles::default();
+        let text: String = shown.map(|d| files.render(d, self.color)).collect();
         let _ = std::io::stderr().lock().write_all(text.as_bytes());
     }
 
@@ -81,21 +83,58 @@ impl Console {
 /// A diagnostic as printed: its `path:line:col: message` line and, where the place is known
 /// and the file readable, the source line with a caret. Ends with a newline.
 pub fn render(diagnostic: &Diagnostic, color: bool) -> String {
-    let mut out = headline(diagnostic, color);
-    out.push('\n');
-    if let Some(snippet) = diagnostic
-        .position
-        .and_then(|at| snippet(&diagnostic.path, at, diagnostic.severity, color))
-    {
-        out.push_str(&snippet);
-        out.push('\n');
-    }
-    out
+    SourceFiles::default().render(diagnostic, color)
 }
 
 /// Every diagnostic of a list, rendered without colour (for the browser's error overlay).
 pub fn render_plain(diagnostics: &[Diagnostic]) -> String {
-    diagnostics.iter().map(|d| render(d, false)).collect()
+    let mut files = SourceFiles::default();
+    diagnostics.iter().map(|d| files.render(d, false)).collect()
+}
+
+/// The files diagnostics point into, each read once and split into lines once however many
+/// diagnostics it has: thousands of errors in one large file print in linear time.
+#[derive(Default)]
+struct SourceFiles {
+    /// By path: the file's lines, or `None` if it cannot be read.
+    read: HashMap<PathBuf, Option<Vec<String>>>,
+}
+
+impl SourceFiles {
+    fn render(&mut self, diagnostic: &Diagnostic, color: bool) -> String {
+        let mut out = headline(diagnostic, color);
+        out.push('\n');
+        let snippet = diagnostic.position.and_then(|at| {
+            let line = self.line(&diagnostic.path, at.line)?;
+            Some(snippet(line, at, diagnostic.severity, color))
+        });
+        if let Some(snippet) = snippet {
+            out.push_str(&snippet);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Line `number` (1-based) of a file, without its line ending or byte-order mark; invalid
+    /// UTF-8 shows as U+FFFD, so that a line with a bad byte can still be shown.
+    fn line(&mut self, path: &Path, number: usize) -> Option<&str> {
+        let lines = self
+            .read
+            .entry(path.to_path_buf())
+            .or_insert_with(|| source_lines(path));
+        let line = lines.as_ref()?.get(number.checked_sub(1)?)?;
+        Some(line.as_str())
+    }
+}
+
+fn source_lines(path: &Path) -> Option<Vec<String>> {
+    let bytes = std::fs::read(path).ok()?;
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    let text = String::from_utf8_lossy(bytes);
+    let lines = text
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r').to_string());
+    Some(lines.collect())
 }
 
 /// `path:line:col: message`, exactly the diagnostic's `Display`; on a terminal the same text
@@ -116,10 +155,8 @@ fn headline(diagnostic: &Diagnostic, color: bool) -> String {
     }
 }
 
-/// The source line at `at` with a caret under its column, or `None` if the file or the line
-/// cannot be read (a file of the built-in theme, a folder).
-fn snippet(path: &Path, at: Position, severity: Severity, color: bool) -> Option<String> {
-    let line = source_line(path, at.line)?;
+/// The source line `line`, at `at`, with a caret under its column.
+fn snippet(line: &str, at: Position, severity: Severity, color: bool) -> String {
     let start = line
         .char_indices()
         .nth(at.column.saturating_sub(1))
@@ -133,7 +170,7 @@ fn snippet(path: &Path, at: Position, severity: Severity, color: bool) -> Option
         Severity::Warning => Level::WARNING,
     };
     let report = [Group::with_level(level).element(
-        Snippet::source(line.as_str())
+        Snippet::source(line)
             .line_start(at.line)
             .annotation(AnnotationKind::Primary.span(start..end)),
     )];
@@ -142,17 +179,7 @@ fn snippet(path: &Path, at: Position, severity: Severity, color: bool) -> Option
     } else {
         Renderer::plain()
     };
-    Some(renderer.render(&report))
-}
-
-/// Line `number` (1-based) of a file, without its line ending or byte-order mark; invalid
-/// UTF-8 shows as U+FFFD, so that a line with a bad byte can still be shown.
-fn source_line(path: &Path, number: usize) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
-    let text = String::from_utf8_lossy(bytes);
-    let line = text.split('\n').nth(number.checked_sub(1)?)?;
-    Some(line.trim_end_matches('\r').to_string())
+    renderer.render(&report)
 }
 
 /// How long each stage of a build took, for `--verbose`: `time by stage: load 12 ms, ...`.
@@ -203,6 +230,19 @@ mod tests {
         );
         let whole_file = Diagnostic::warning("content/x.md", "w");
         assert_eq!(render(&whole_file, false), "content/x.md: warning: w\n");
+    }
+
+    #[test]
+    fn a_file_with_many_diagnostics_is_read_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, "x = 1\n".repeat(10_000)).unwrap();
+        let mut files = SourceFiles::default();
+        for line in 1..=10_000 {
+            let d = Diagnostic::error(&path, "bad").at(at(line, 5));
+            assert!(files.render(&d, false).contains("x = 1"));
+        }
+        assert_eq!(files.read.len(), 1, "one file read, split once");
     }
 
     #[test]

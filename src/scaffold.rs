@@ -12,7 +12,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::Project;
-use crate::config::{Config, Fact, FactKind, is_slug};
+use crate::config::{Config, Fact, FactKind};
+use crate::content::walk::{check_slug, refuse_linked_folder};
 use crate::error::{Diagnostic, Failure};
 use crate::model::source::{self, Source};
 
@@ -21,14 +22,11 @@ pub fn new_item(project: &Project, slug: &str) -> Result<Vec<PathBuf>, Failure> 
     let content = project.content();
     let config = Config::load(&content.join("site.toml")).map_err(Failure::new)?;
     let folder = content.join(&config.items);
-    if !is_slug(slug) {
-        return Err(Failure::single(Diagnostic::error(
-            folder.join(format!("{slug}.md")),
-            format!(
-                "\"{slug}\" is not a valid slug: use lowercase ASCII letters, digits and hyphens"
-            ),
-        )));
-    }
+    check_slug(slug).map_err(|why| {
+        Failure::single(Diagnostic::error(folder.join(format!("{slug}.md")), why))
+    })?;
+    // The same rule as `build`, which refuses to read through a linked items folder.
+    refuse_linked_folder(&folder).map_err(Failure::single)?;
     let sources = source::load(&content.join("sources.toml")).map_err(Failure::new)?;
     let today = jiff::Zoned::now().date().to_string();
     let files: Vec<(PathBuf, String)> = config
@@ -44,17 +42,35 @@ pub fn new_item(project: &Project, slug: &str) -> Result<Vec<PathBuf>, Failure> 
         })
         .collect();
     refuse_existing(&files)?;
-    std::fs::create_dir_all(&folder).map_err(|e| Failure::io(&folder, &e))?;
-    for (path, text) in &files {
-        write_new(path, text)?;
-    }
+    write_all(&folder, &files)?;
     Ok(files.into_iter().map(|(path, _)| path).collect())
+}
+
+/// Writes every file into `folder` (made if missing), or none: a write that fails removes
+/// the files written before it, and the folder if it was made for them, so that "nothing was
+/// written" is true.
+fn write_all(folder: &Path, files: &[(PathBuf, String)]) -> Result<(), Failure> {
+    let made_folder = !folder.exists();
+    std::fs::create_dir_all(folder).map_err(|e| Failure::io(folder, &e))?;
+    for (written, (path, text)) in files.iter().enumerate() {
+        if let Err(failure) = write_new(path, text) {
+            for (path, _) in &files[..written] {
+                let _ = std::fs::remove_file(path);
+            }
+            if made_folder {
+                let _ = std::fs::remove_dir(folder);
+            }
+            return Err(failure);
+        }
+    }
+    Ok(())
 }
 
 fn refuse_existing(files: &[(PathBuf, String)]) -> Result<(), Failure> {
     let existing: Vec<Diagnostic> = files
         .iter()
-        .filter(|(path, _)| path.exists())
+        // A link, even one leading nowhere, is a file `new` would not write.
+        .filter(|(path, _)| path.symlink_metadata().is_ok())
         .map(|(path, _)| Diagnostic::error(path, "already exists: `new` never overwrites a file"))
         .collect();
     if existing.is_empty() {

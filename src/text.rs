@@ -1,9 +1,20 @@
 //! Text that may differ by language: written in configuration either as one string (the same
 //! in every language, such as a product name) or as a table with one entry per language code.
+//! And numbers as people write them.
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+/// A number as people write it: `4`, not `4.0`; one too large to write out, or not finite, in
+/// scientific notation (`1e300`, `inf`, `NaN`), so that a message about it stays one line.
+pub fn format_number(value: f64) -> String {
+    if value.is_finite() && value.abs() < 1e15 {
+        format!("{value}")
+    } else {
+        format!("{value:e}")
+    }
+}
 
 /// A label, description or note in one or several languages.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]

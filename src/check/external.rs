@@ -1,7 +1,11 @@
 //! Trying external links (`check --external`): each address once, with the system's `curl`
 //! (a HEAD request, then a GET where a server refuses HEAD), a few at a time, each with a
-//! timeout. Nothing here is needed offline: an address that fails is a warning, never an
-//! error, since other sites come and go.
+//! timeout, at most [`MAX_TRIED`] of them. Nothing here is needed offline: an address that
+//! fails is a warning, never an error, since other sites come and go.
+//!
+//! Addresses come from content, so curl is told to take each as one literal address: no
+//! globbing (`[1-1000000]` or `{a,b}` would expand into millions of requests), no
+//! configuration file, after `--` (never an option), http and https only, even on redirects.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,6 +17,9 @@ use crate::error::Diagnostic;
 
 /// How many addresses are tried at once.
 const WORKERS: usize = 8;
+/// The most addresses one check requests (two requests each at most): a site with more is
+/// told so.
+const MAX_TRIED: usize = 2000;
 /// Seconds an address may take.
 const TIMEOUT: &str = "15";
 
@@ -25,9 +32,19 @@ pub fn try_all(links: &BTreeMap<String, String>, output: &Path) -> Vec<Diagnosti
             "external links were not tried: `curl` is not installed",
         )];
     }
-    let links: Vec<(&String, &String)> = links.iter().collect();
+    let mut found = Vec::new();
+    if links.len() > MAX_TRIED {
+        found.push(Diagnostic::warning(
+            output,
+            format!(
+                "{} external links: only the first {MAX_TRIED} were tried",
+                links.len()
+            ),
+        ));
+    }
+    let links: Vec<(&String, &String)> = links.iter().take(MAX_TRIED).collect();
     let next = AtomicUsize::new(0);
-    let found = Mutex::new(Vec::new());
+    let found = Mutex::new(found);
     std::thread::scope(|scope| {
         for _ in 0..WORKERS.min(links.len()) {
             scope.spawn(|| {
@@ -60,18 +77,7 @@ fn try_one(url: &str) -> Result<(), String> {
 }
 
 fn status(url: &str, head: bool) -> Result<u16, String> {
-    let mut curl = Command::new("curl");
-    curl.args(["--silent", "--show-error", "--location", "--output"])
-        .arg(if cfg!(windows) { "NUL" } else { "/dev/null" })
-        .args(["--write-out", "%{http_code}", "--max-time", TIMEOUT]);
-    if head {
-        curl.arg("--head");
-    }
-    let output = curl
-        .arg("--")
-        .arg(url)
-        .output()
-        .map_err(|e| e.to_string())?;
+    let output = curl(url, head).output().map_err(|e| e.to_string())?;
     let code: u16 = String::from_utf8_lossy(&output.stdout)
         .trim()
         .parse()
@@ -81,4 +87,41 @@ fn status(url: &str, head: bool) -> Result<u16, String> {
         return Err(format!("could not be reached ({why})"));
     }
     Ok(code)
+}
+
+/// The curl command that requests `url` once, as one literal http(s) address.
+fn curl(url: &str, head: bool) -> Command {
+    let mut curl = Command::new("curl");
+    // `--disable` must come first: it keeps curl from reading a configuration file.
+    curl.args(["--disable", "--globoff", "--proto", "=http,https"])
+        .args(["--proto-redir", "=http,https", "--max-redirs", "10"])
+        .args(["--silent", "--show-error", "--location", "--output"])
+        .arg(if cfg!(windows) { "NUL" } else { "/dev/null" })
+        .args(["--write-out", "%{http_code}", "--max-time", TIMEOUT]);
+    if head {
+        curl.arg("--head");
+    }
+    curl.arg("--").arg(url);
+    curl
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn curl_takes_an_address_from_content_as_one_literal_http_address() {
+        let url = "https://example.org/[1-1000000]/{a,b}";
+        let command = curl(url, true);
+        let args: Vec<&str> = command.get_args().filter_map(|a| a.to_str()).collect();
+        assert_eq!(args[0], "--disable", "before any other option");
+        for option in ["--globoff", "=http,https", "--proto-redir", "--max-redirs"] {
+            assert!(args.contains(&option), "{option} in {args:?}");
+        }
+        assert_eq!(
+            args[args.len() - 2..],
+            ["--", url],
+            "never read as an option"
+        );
+    }
 }

@@ -8,7 +8,7 @@ use super::html::{Kind, Reference, Scan};
 use crate::url::{base_path, percent_decode};
 
 /// Where an address leads.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Target {
     /// A file of the site (`items/alpha/index.html`) and the fragment after `#`, decoded.
     Internal {

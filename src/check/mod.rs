@@ -85,7 +85,7 @@ fn broken_links(
     scans: &BTreeMap<String, Scan>,
     base_url: &str,
 ) -> Vec<Diagnostic> {
-    let origins = Origins::of(site);
+    let mut origins = Origins::of(site, base_url);
     links::broken(scans, base_url)
         .into_iter()
         .map(|broken| {
@@ -93,7 +93,7 @@ fn broken_links(
                 html::Kind::Link => "link to",
                 html::Kind::Asset => "asset",
             };
-            match origins.find(broken.page, &broken.target, base_url) {
+            match origins.take(broken.page, &broken.target) {
                 Some(source) => Diagnostic::error(
                     source.path,
                     format!("{what} \"{}\": {}", source.url, broken.problem),

@@ -2,7 +2,7 @@
 //! reports a broken link at `content/...md:line:col` where an editor can fix it, and only
 //! links that come from templates at the built page.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::path::Path;
 
 use pulldown_cmark::{Event, Options, Parser, Tag};
@@ -20,14 +20,15 @@ pub struct SourceLink<'a> {
     pub position: Position,
 }
 
-/// The links written in the Markdown shown on each page, by the page's file.
+/// The links written in the Markdown shown on each page, by the page's file and then by where
+/// they lead (each resolved once), in the order they are written.
 pub struct Origins<'a> {
-    pages: BTreeMap<String, (String, Vec<SourceLink<'a>>)>,
+    pages: BTreeMap<String, BTreeMap<Target, VecDeque<SourceLink<'a>>>>,
 }
 
 impl<'a> Origins<'a> {
     /// The Markdown of every item and free page, in every language.
-    pub fn of(site: &'a Site) -> Origins<'a> {
+    pub fn of(site: &'a Site, base_url: &str) -> Origins<'a> {
         let default = site.config.default_language.as_str();
         let mut pages = BTreeMap::new();
         for lang in site.config.language_codes() {
@@ -47,22 +48,30 @@ impl<'a> Origins<'a> {
             });
             for (route, path, body, body_line) in items.chain(free_pages) {
                 let page = file_for(&format!("{prefix}{}", route.path(&site.config.items)));
-                pages.insert(page, (prefix.clone(), links_in(path, body, body_line)));
+                let mut by_target: BTreeMap<Target, VecDeque<SourceLink>> = BTreeMap::new();
+                for link in links_in(path, body, body_line) {
+                    let target = match link.url.strip_prefix("@/") {
+                        Some(site_path) => site_link(&prefix, site_path),
+                        None => resolve(&page, &link.url, base_url),
+                    };
+                    by_target.entry(target).or_default().push_back(link);
+                }
+                pages.insert(page, by_target);
             }
         }
         Origins { pages }
     }
 
-    /// The Markdown link on `page` that leads to `target`, if one does.
-    pub fn find(&self, page: &str, target: &Target, base_url: &str) -> Option<&SourceLink<'a>> {
-        let (prefix, links) = self.pages.get(page)?;
-        links.iter().find(|link| {
-            let written = match link.url.strip_prefix("@/") {
-                Some(site_path) => site_link(prefix, site_path),
-                None => resolve(page, &link.url, base_url),
-            };
-            &written == target
-        })
+    /// The Markdown link on `page` that leads to `target`, if one does: the first not yet
+    /// taken, so that the same broken link written twice is reported at both places (the
+    /// page's links are met in the order they are written); the last again once all are taken.
+    pub fn take(&mut self, page: &str, target: &Target) -> Option<SourceLink<'a>> {
+        let links = self.pages.get_mut(page)?.get_mut(target)?;
+        match links.len() {
+            0 => None,
+            1 => links.front().cloned(),
+            _ => links.pop_front(),
+        }
     }
 }
 

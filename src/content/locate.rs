@@ -7,29 +7,53 @@ use std::collections::BTreeMap;
 use super::frontmatter::Format;
 use crate::error::Position;
 
-/// Where each key path of a block is first written, for blocks asked about many times (one
+/// Where each key path of a block is written, in order, for blocks asked about many times (one
 /// question per problem found): built once, each question is then a lookup, so that a file with
 /// thousands of problems is reported in linear time.
 #[derive(Debug, Clone, Default)]
 pub struct KeyIndex {
-    /// By key path, its segments joined with NUL (which no key contains).
-    first: BTreeMap<String, Position>,
+    /// By key path, its segments joined with NUL (which no key contains): every place it is
+    /// written (one per table of an array of tables, such as `[[criteria]]`).
+    places: BTreeMap<String, Vec<Position>>,
 }
 
 impl KeyIndex {
     pub fn new(text: &str, format: Format) -> KeyIndex {
-        let mut first = BTreeMap::new();
+        let mut places: BTreeMap<String, Vec<Position>> = BTreeMap::new();
         for_each_key(text, format, |key_path, position| {
-            first.entry(key_path.join("\0")).or_insert(position);
+            places
+                .entry(key_path.join("\0"))
+                .or_default()
+                .push(position);
         });
-        KeyIndex { first }
+        KeyIndex { places }
     }
 
     /// The position of the value of `path`, or of the nearest enclosing key that is written.
     pub fn locate(&self, path: &[&str]) -> Option<Position> {
         (1..=path.len())
             .rev()
-            .find_map(|len| self.first.get(&path[..len].join("\0")).copied())
+            .find_map(|len| self.places.get(&path[..len].join("\0"))?.first().copied())
+    }
+
+    /// [`locate`](Self::locate) in the `n`th table (from 0) of the array of tables `path[0]`:
+    /// where the `n`th `[[criteria]]` writes `weight`, or else where that table starts. An
+    /// array written another way is located as a whole.
+    pub fn locate_nth(&self, path: &[&str], n: usize) -> Option<Position> {
+        let tables = self.places.get(*path.first()?);
+        let Some(&start) = tables.and_then(|t| t.get(n)) else {
+            return self.locate(path);
+        };
+        let end = tables.and_then(|t| t.get(n + 1)).copied();
+        let within = |places: &Vec<Position>| {
+            // Places are in the order of the text: the first at or after the table's start.
+            let first = places.get(places.partition_point(|p| *p < start))?;
+            end.is_none_or(|end| *first < end).then_some(*first)
+        };
+        (2..=path.len())
+            .rev()
+            .find_map(|len| within(self.places.get(&path[..len].join("\0"))?))
+            .or(Some(start))
     }
 }
 
@@ -178,6 +202,20 @@ mod tests {
     fn falls_back_to_the_nearest_written_parent() {
         let p = locate(TOML, Format::Toml, &["ratings", "performance", "sources"]).unwrap();
         assert_eq!(p.line, 3);
+    }
+
+    #[test]
+    fn locates_a_key_in_the_nth_table_of_an_array() {
+        let text = "[[criteria]]\nid = \"a\"\n\n[[criteria]]\nid = \"b\"\nweight = inf\n";
+        let index = KeyIndex::new(text, Format::Toml);
+        let at = |path: &[&str], n| index.locate_nth(path, n).map(|p| (p.line, p.column));
+        assert_eq!(at(&["criteria", "weight"], 1), Some((6, 10)));
+        assert_eq!(
+            at(&["criteria", "weight"], 0),
+            Some((1, 1)),
+            "the table, where it does not write the key (the next table's is not its own)"
+        );
+        assert_eq!(at(&["criteria", "id"], 1), Some((5, 6)));
     }
 
     #[test]

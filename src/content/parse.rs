@@ -64,6 +64,15 @@ impl<'a> Block<'a> {
             .map(|p| self.in_file(p))
     }
 
+    /// Where `path` is written in the `n`th table of an array of tables (see
+    /// [`locate::KeyIndex::locate_nth`]), as a position in the file.
+    pub fn locate_nth(&self, path: &[&str], n: usize) -> Option<Position> {
+        self.keys
+            .get_or_init(|| locate::KeyIndex::new(self.text, self.format))
+            .locate_nth(path, n)
+            .map(|p| self.in_file(p))
+    }
+
     /// Position of the block's first line, for problems with no field to point at.
     pub fn start(&self) -> Position {
         Position {

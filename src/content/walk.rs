@@ -51,11 +51,8 @@ pub fn read_all(content: &Path, config: &Config) -> (Vec<ContentFile>, Vec<Diagn
         (Kind::Page, PAGES_FOLDER),
     ] {
         let dir = content.join(folder);
-        if dir.is_symlink() {
-            problems.push(Diagnostic::error(
-                &dir,
-                "symbolic links are not followed: put the folder itself in content/",
-            ));
+        if let Err(linked) = refuse_linked_folder(&dir) {
+            problems.push(linked);
             continue;
         }
         if !dir.is_dir() {
@@ -96,12 +93,13 @@ fn read_one(
     config: &Config,
 ) -> Result<Option<ContentFile>, Diagnostic> {
     let path = entry.path();
-    let Some(stem) = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .filter(|n| !n.starts_with('.'))
-        .and_then(|n| n.strip_suffix(".md"))
-    else {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return Err(Diagnostic::error(
+            path,
+            "the file name is not valid UTF-8: name content files with lowercase ASCII letters, digits and hyphens",
+        ));
+    };
+    let Some(stem) = name.strip_suffix(".md").filter(|_| !name.starts_with('.')) else {
         return Ok(None);
     };
     if entry.path_is_symlink() {
@@ -145,12 +143,42 @@ fn name_parts(stem: &str, config: &Config) -> Result<(String, String), String> {
             ));
         }
     };
+    check_slug(slug)?;
+    Ok((slug.to_string(), lang.to_string()))
+}
+
+/// The longest slug: a comparison page's folder joins two (`<a>-vs-<b>`), and a file name may
+/// be at most 255 bytes on common file systems.
+pub const MAX_SLUG_LEN: usize = 100;
+
+/// Whether `slug` can name an item or page: a slug ([`is_slug`]) of at most [`MAX_SLUG_LEN`]
+/// characters; the error says why not.
+pub fn check_slug(slug: &str) -> Result<(), String> {
     if !is_slug(slug) {
         return Err(format!(
             "\"{slug}\" is not a valid slug: use lowercase ASCII letters, digits and hyphens"
         ));
     }
-    Ok((slug.to_string(), lang.to_string()))
+    if slug.len() > MAX_SLUG_LEN {
+        return Err(format!(
+            "the slug is {} characters long: a slug has at most {MAX_SLUG_LEN} (a comparison page's address joins two)",
+            slug.len()
+        ));
+    }
+    Ok(())
+}
+
+/// The folder `dir` of `content/` (itself, or its items or pages folder) if it is a real
+/// folder, not a symbolic link: nothing versus reads or writes leaves `content/`.
+pub fn refuse_linked_folder(dir: &Path) -> Result<(), Diagnostic> {
+    if dir.is_symlink() {
+        Err(Diagnostic::error(
+            dir,
+            "symbolic links are not followed: put the folder itself in content/",
+        ))
+    } else {
+        Ok(())
+    }
 }
 
 /// Reads a file of `content/` as UTF-8 text with BOM and CRLF normalised, naming the first bad
@@ -183,7 +211,7 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
         bytes.drain(..BOM.len());
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(normalized(text)),
+        Ok(text) => refuse_nul(path, normalized(text)),
         Err(e) => {
             let bytes = e.as_bytes();
             let valid = e.utf8_error().valid_up_to();
@@ -194,6 +222,19 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
                     .at(Some(Position { line, column })),
             )
         }
+    }
+}
+
+/// Text with no NUL character: HTML forbids it in a page, so a file holding one is refused at
+/// its place rather than copied into the site.
+fn refuse_nul(path: &Path, text: String) -> Result<String, Diagnostic> {
+    match text.find('\0') {
+        None => Ok(text),
+        Some(offset) => Err(Diagnostic::error(
+            path,
+            "the file holds a NUL character (U+0000), which no page may contain: remove it",
+        )
+        .at(Some(position_of(&text, offset)))),
     }
 }
 

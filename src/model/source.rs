@@ -51,8 +51,8 @@ pub fn load(path: &Path) -> Result<Vec<Source>, Vec<Diagnostic>> {
 fn check(sources: &[Source], block: &Block) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut seen = BTreeSet::new();
-    for source in sources {
-        let at = block.locate(&["sources", "id"]);
+    for (n, source) in sources.iter().enumerate() {
+        let at = block.locate_nth(&["sources", "id"], n);
         if !is_id(&source.id) {
             problems.push(
                 Diagnostic::error(
@@ -79,7 +79,7 @@ fn check(sources: &[Source], block: &Block) -> Vec<Diagnostic> {
         {
             problems.push(
                 Diagnostic::error(block.path, format!("source \"{}\": {message}", source.id))
-                    .at(block.locate(&["sources", "url"])),
+                    .at(block.locate_nth(&["sources", "url"], n)),
             );
         }
     }

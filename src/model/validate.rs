@@ -19,6 +19,7 @@ use crate::content::parse::Block;
 use crate::content::raw::{RawItem, RawItemTranslation, RawPage, RawRating, RawValue};
 use crate::content::walk::{ContentFile, Kind};
 use crate::error::{Diagnostic, Diagnostics, Position, position_of};
+pub use crate::text::format_number;
 
 /// Validates everything; returns the site and its warnings, or every diagnostic.
 pub fn validate(
@@ -399,6 +400,16 @@ impl Context<'_> {
             );
             return None;
         };
+        if !value.is_finite() {
+            r.error(
+                &["ratings", id, "score"],
+                format!(
+                    "rating \"{id}\": score must be a number, found {}",
+                    format_number(value)
+                ),
+            );
+            return None;
+        }
         if value < scale.min as f64 || value > scale.max as f64 {
             r.error(
                 &["ratings", id, "score"],
@@ -676,6 +687,10 @@ fn page_text(file: &ContentFile, out: &mut Diagnostics) -> Option<PageText> {
     Some(text)
 }
 
+/// The largest magnitude of a `number` fact: every whole number up to it is exact in an `f64`
+/// and written in at most 16 digits.
+const MAX_FACT_NUMBER: f64 = 1e15;
+
 /// Checks a fact's value against its declared type.
 fn fact_value(
     kind: FactKind,
@@ -707,9 +722,14 @@ fn fact_value(
             Ok(FactValue::Number(*y as f64))
         }
         (FactKind::Year, RawValue::Integer(y)) => Err(format!("= {y} is not a four-digit year")),
-        (FactKind::Number, v) if v.as_number().is_some() => {
-            Ok(FactValue::Number(v.as_number().unwrap_or_default()))
-        }
+        (FactKind::Number, v) => match v.as_number() {
+            Some(n) if n.is_finite() && n.abs() <= MAX_FACT_NUMBER => Ok(FactValue::Number(n)),
+            Some(n) => Err(format!(
+                "= {} must be a number from -{MAX_FACT_NUMBER:e} to {MAX_FACT_NUMBER:e}",
+                format_number(n)
+            )),
+            None => wrong("a number"),
+        },
         (FactKind::Choice, RawValue::Text(s)) if choices.contains_key(s) => {
             Ok(FactValue::Choice(s.clone()))
         }
@@ -720,7 +740,6 @@ fn fact_value(
         (FactKind::Text | FactKind::Url | FactKind::Choice, _) => wrong("text"),
         (FactKind::List, _) => wrong("a list of text"),
         (FactKind::Year, _) => wrong("a year (a whole number)"),
-        (FactKind::Number, _) => wrong("a number"),
     }
 }
 
@@ -759,14 +778,5 @@ fn check_site(
                 ),
             ));
         }
-    }
-}
-
-/// A score as people write it: `4`, not `4.0`.
-pub fn format_number(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{value:.0}")
-    } else {
-        format!("{value}")
     }
 }

@@ -105,3 +105,18 @@ fn a_file_just_under_the_size_limit_builds() {
     let page = String::from_utf8(site.read("output/items/gamma/index.html")).expect("UTF-8");
     assert!(page.contains("<strong>강조(A)</strong>를"));
 }
+
+#[test]
+fn a_file_whose_name_is_not_utf8_is_named_not_skipped() {
+    use std::os::unix::ffi::OsStrExt;
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9.md");
+    let site = SiteTest::fixture("bilingual");
+    site.build().assert_clean();
+    let before = site.tree("output");
+    std::fs::write(site.path("content/items").join(name), "+++\n+++\n").expect("write");
+    site.build().assert_fails_with(&[
+        "content/items/caf\u{fffd}.md: the file name is not valid UTF-8: name content files with lowercase ASCII letters, digits and hyphens",
+    ]);
+    site.tree("output")
+        .assert_same(&before, "the previous output");
+}

@@ -196,3 +196,40 @@ fn the_shipped_report_has_no_broken_link() {
     }
     assert_eq!(run.status.code(), Some(0));
 }
+
+#[test]
+fn the_same_broken_link_written_twice_is_reported_at_both_places() {
+    let site = SiteTest::fixture("bilingual");
+    site.edit(
+        ALPHA,
+        "[Beta](@/items/beta).",
+        "[Beta](@/items/beta).\n\nSee [it](../../old/).\n\nAnd [again](../../old/).",
+    );
+    let run = check(&site, &[]);
+    let places: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("no page old/index.html"))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "content/items/alpha.md:31:5: link to \"../../old/\": no page old/index.html in the site",
+            "content/items/alpha.md:33:5: link to \"../../old/\": no page old/index.html in the site",
+        ]
+    );
+}
+
+#[test]
+fn thousands_of_broken_links_on_one_page_are_each_reported() {
+    let site = SiteTest::fixture("bilingual");
+    let links: String = (0..5000)
+        .map(|n| format!("[x](../../gone-{n}/)\n"))
+        .collect();
+    site.edit(ALPHA, "[Beta](@/items/beta).", &links);
+    let run = check(&site, &[]);
+    assert_counts(&run, ": 5000 error(s), 3 warning(s)");
+    assert!(run.stderr.contains(
+        "content/items/alpha.md:5028:1: link to \"../../gone-4999/\": no page gone-4999/index.html in the site"
+    ));
+}

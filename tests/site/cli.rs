@@ -30,3 +30,38 @@ fn without_root_it_finds_the_project_from_a_subfolder() {
         "built into the project's output/"
     );
 }
+
+#[test]
+fn a_base_url_that_is_not_an_absolute_http_address_is_refused_before_anything_is_written() {
+    let site = SiteTest::fixture("bilingual");
+    site.build().assert_clean();
+    let before = site.tree("output");
+    for (given, why) in [
+        (
+            "example.github.io/dbs",
+            r#""example.github.io/dbs" has no scheme: write the whole address, such as https://example.github.io/dbs/"#,
+        ),
+        (
+            "javascript:alert(1)//",
+            r#""javascript:alert(1)//" must be an absolute http:// or https:// address"#,
+        ),
+        (
+            "https://example.org/a\"><b>\nx",
+            r#""https://example.org/a\"><b>\nx" must not contain spaces, line breaks or control characters"#,
+        ),
+    ] {
+        for command in ["build", "check", "serve"] {
+            let run = site.run(command, &["--base-url", given]);
+            assert_eq!(
+                run.stderr,
+                format!(
+                    "error: invalid value '{given}' for '--base-url <BASE_URL>': {why}\n\nFor more information, try '--help'.\n"
+                ),
+                "{command} {given}"
+            );
+            assert_eq!(run.status.code(), Some(2), "{command} {given}");
+        }
+    }
+    site.tree("output")
+        .assert_same(&before, "the previous output");
+}

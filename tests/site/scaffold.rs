@@ -153,3 +153,50 @@ fn new_refuses_a_slug_that_is_not_one() {
         "no file was added"
     );
 }
+
+#[test]
+fn new_refuses_a_linked_items_folder_as_build_does() {
+    let site = SiteTest::fixture("bilingual");
+    let elsewhere = tempfile::tempdir().expect("a temporary folder");
+    std::fs::remove_dir_all(site.path("content/items")).expect("remove items");
+    std::os::unix::fs::symlink(elsewhere.path(), site.path("content/items")).expect("link");
+    let run = site.run("new", &["delta"]);
+    assert_eq!(
+        run.stderr,
+        "content/items: symbolic links are not followed: put the folder itself in content/\n\
+         error: nothing was written (1 error(s))\n"
+    );
+    assert_eq!(run.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_dir(elsewhere.path()).expect("read").count(),
+        0,
+        "nothing written through the link"
+    );
+}
+
+#[test]
+fn new_writes_nothing_when_a_translation_is_a_link_leading_nowhere() {
+    let site = SiteTest::fixture("bilingual");
+    std::os::unix::fs::symlink("/nonexistent/delta.ko.md", site.path(DELTA_KO)).expect("link");
+    let run = site.run("new", &["delta"]);
+    assert_eq!(
+        run.stderr,
+        "content/items/delta.ko.md: already exists: `new` never overwrites a file\n\
+         error: nothing was written (1 error(s))\n"
+    );
+    assert!(!site.path(DELTA).exists(), "and indeed nothing was written");
+}
+
+#[test]
+fn new_refuses_a_slug_too_long_for_a_comparison_page() {
+    let site = SiteTest::fixture("bilingual");
+    let slug = "a".repeat(101);
+    let run = site.run("new", &[slug.as_str()]);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "content/items/{slug}.md: the slug is 101 characters long: a slug has at most 100 (a comparison page's address joins two)\n\
+             error: nothing was written (1 error(s))\n"
+        )
+    );
+}
