@@ -499,7 +499,10 @@ fn aligned_cells(events: Vec<Spanned<'_>>) -> Vec<Spanned<'_>> {
                     let none = vec![Alignment::None; given.len()];
                     alignments = given;
                     let open = "<div class=\"table-wrap\" tabindex=\"0\">\n";
-                    return vec![scroll_box(&range, open), (Event::Start(Tag::Table(none)), range)];
+                    return vec![
+                        scroll_box(&range, open),
+                        (Event::Start(Tag::Table(none)), range),
+                    ];
                 }
                 Event::End(TagEnd::Table) => {
                     return vec![(event, range.clone()), scroll_box(&range, "</div>\n")];

@@ -92,12 +92,31 @@ export async function checkTable(site, newContext, result) {
       result.failures.push(`${lang}: the name filter kept ${searched.join(", ")}`);
     }
     for (const p of await unratedLast(page, urlIn(site, lang, "compare/"))) result.failures.push(`${lang}: ${p}`);
+    for (const p of await switchKeepsState(site, page, lang)) result.failures.push(`${lang}: ${p}`);
   }
   await context.close();
   return (
     "sort and filter change the rows and the address, a reload restores them, unrated items " +
     `stay last both ways, by heading and by the "sort by" fields (${site.languages.join(", ")})`
   );
+}
+
+/** The language links keep a sorted table's query and the fragment: the other language's table
+ * opens sorted the same way, at the same place. */
+async function switchKeepsState(site, page, lang) {
+  const other = site.languages.find((l) => l !== lang);
+  if (!other) return [];
+  await page.goto(`${urlIn(site, lang, "compare/")}?sort=name&dir=desc#compare`);
+  await page.waitForSelector("#table-controls:not([hidden])");
+  await Promise.all([page.waitForURL(/\?/), page.locator(`header a[hreflang="${other}"]`).click()]);
+  const url = new URL(page.url());
+  const problems = [];
+  if (url.search !== "?sort=name&dir=desc" || url.hash !== "#compare") {
+    problems.push(`the ${other} link led to ${url.search}${url.hash}, not ?sort=name&dir=desc#compare`);
+  }
+  const sort = await page.$eval('#compare thead th[data-key="name"]', (th) => th.getAttribute("aria-sort"));
+  if (sort !== "descending") problems.push(`the ${other} table is not sorted by name descending (${sort})`);
+  return problems;
 }
 
 /** The criterion columns of the table that have unrated cells, by key. */

@@ -290,7 +290,7 @@ fn selector(css: &str) -> Selector {
 }
 
 /// Where a link leads, from the page at `page` (a path below the output): the output file and
-/// the fragment. `None` for links that leave the site; `Err` for relative links that climb
+/// the fragment, decoded. `None` for links that leave the site; `Err` for relative links that climb
 /// above the output's root.
 pub fn resolve(page: &str, href: &str, base_url: &str) -> Option<Result<(String, String), String>> {
     let (address, fragment) = href.split_once('#').unwrap_or((href, ""));
@@ -312,7 +312,10 @@ pub fn resolve(page: &str, href: &str, base_url: &str) -> Option<Result<(String,
     } else {
         from_root
     };
-    Some(Ok((file, fragment.to_string())))
+    // A browser finds the element whose id is the fragment percent-decoded (a Korean heading's
+    // id is written escaped in a link).
+    let fragment = versus::url::percent_decode(fragment).unwrap_or_else(|| fragment.to_string());
+    Some(Ok((file, fragment)))
 }
 
 /// Every link of every page of a built site (`a[href]`, `link[href]`, `script[src]`,

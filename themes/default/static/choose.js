@@ -15,6 +15,7 @@
   var status = document.getElementById("status");
   var leaders = document.getElementById("leaders");
   var built = document.querySelector(".presets-built");
+  var note = document.getElementById("preset-note");
   var inputs = {};
   data.criteria.forEach(function (c) { inputs[c.id] = document.getElementById("w-" + c.id); });
 
@@ -129,9 +130,30 @@
       .join("  ·  ") || "–";
   }
 
+  // The goal whose weights these are, if any: its link is marked and its description (which
+  // says where the ranking differs from the guide's picks) is shown over the ranking.
+  function presetOf(w) {
+    return Object.keys(data.presets).find(function (id) {
+      var p = Object.assign(zeros(), data.presets[id]);
+      return data.criteria.every(function (c) { return p[c.id] === w[c.id]; });
+    });
+  }
+  function showPreset(id) {
+    document.querySelectorAll("[data-preset]").forEach(function (link) {
+      if (link.getAttribute("data-preset") === id) link.setAttribute("aria-current", "true");
+      else link.removeAttribute("aria-current");
+    });
+    var section = id && document.getElementById("preset-" + id);
+    note.hidden = !section;
+    if (section) {
+      note.querySelector("strong").textContent = section.querySelector("h3").textContent;
+      note.querySelector("span").textContent = section.querySelector("p").textContent;
+    }
+  }
   function apply(w, keepAddress) {
     setForm(w);
     render(w);
+    showPreset(presetOf(w));
     if (!keepAddress) toAddress(w);
   }
 
