@@ -163,7 +163,30 @@ pub struct Config {
     #[serde(default)]
     pub charts: ChartsConfig,
     #[serde(default)]
+    pub lists: ListsConfig,
+    #[serde(default)]
     pub markdown: MarkdownConfig,
+}
+
+/// How pages that list items are split (`[lists]` in site.toml): the comparison table and the
+/// rankings show `page_size` items a page, so that no page grows with the report.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListsConfig {
+    #[serde(default = "page_size")]
+    pub page_size: usize,
+}
+
+impl Default for ListsConfig {
+    fn default() -> Self {
+        ListsConfig {
+            page_size: page_size(),
+        }
+    }
+}
+
+fn page_size() -> usize {
+    100
 }
 
 /// How rankings are drawn (`[charts]` in site.toml).
@@ -303,6 +326,12 @@ impl Config {
                 "charts.bars must be at least 1".to_string(),
             ));
         }
+        if self.lists.page_size == 0 {
+            out.push(error(
+                &["lists", "page_size"],
+                "lists.page_size must be at least 1".to_string(),
+            ));
+        }
         self.check_ids(block, out);
         self.check_criteria(block, out);
         self.check_facts(block, out);
@@ -397,6 +426,17 @@ impl Config {
                         Diagnostic::error(
                             block.path,
                             format!("{group}: id \"{id}\" is declared twice"),
+                        )
+                        .at(block.locate_nth(&[group, "id"], n)),
+                    );
+                }
+                if group == "criteria" && id == crate::render::routes::PAGE_FOLDER {
+                    out.push(
+                        Diagnostic::error(
+                            block.path,
+                            format!(
+                                "criteria: id \"{id}\" is taken by the rankings' later pages (rankings/{id}/2/)"
+                            ),
                         )
                         .at(block.locate_nth(&[group, "id"], n)),
                     );

@@ -1,6 +1,9 @@
 //! Values derived once per build and shown by many pages: the overall ranking (on the home
-//! page, the table and every item page), the pair pages and each item's partners in them.
+//! page, the table and every item page), the ranking on each criterion (on each page of it),
+//! the pair pages and each item's partners in them.
 //! Deriving them per page made the build quadratic in the number of items.
+
+use std::collections::BTreeMap;
 
 use crate::model::Site;
 use crate::pairs::{self, Pair, PairRule};
@@ -15,6 +18,8 @@ pub struct Derived {
     pub overall: Vec<Standing>,
     /// For each item (by index), its place in `overall`.
     place: Vec<usize>,
+    /// The ranking on each criterion, by the criterion's id.
+    by_criterion: BTreeMap<String, Vec<Standing>>,
     /// The pairs that get a page, by the rule in the configuration.
     pub pairs: Vec<Pair>,
     /// For each item, the other item of each of its pair pages, in the pages' order.
@@ -46,9 +51,16 @@ impl Derived {
             partners[pair.a].push(pair.b);
             partners[pair.b].push(pair.a);
         }
+        let by_criterion = (config.criteria.iter())
+            .map(|c| {
+                let ranking = rank::by_criterion(&site.items, &c.id, &config.default_language);
+                (c.id.clone(), ranking)
+            })
+            .collect();
         Derived {
             overall,
             place,
+            by_criterion,
             pairs,
             partners,
             shared: SharedViews::default(),
@@ -58,6 +70,11 @@ impl Derived {
     /// The overall standing of the item at `index`.
     pub fn standing(&self, index: usize) -> &Standing {
         &self.overall[self.place[index]]
+    }
+
+    /// The ranking on the criterion `id` (empty for an unknown criterion).
+    pub fn by_criterion(&self, id: &str) -> &[Standing] {
+        self.by_criterion.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// The items the item at `index` has a pair page with, in the pages' order.

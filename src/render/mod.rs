@@ -3,8 +3,10 @@
 
 pub mod data;
 pub mod derived;
+pub mod listing;
 pub mod pages;
 pub mod pair;
+pub mod paging;
 pub mod routes;
 pub mod seo;
 pub mod views;
@@ -160,6 +162,7 @@ impl<'a> Renderer<'a> {
         }
         rendered.pages = rendered.files.len();
         let others = (data::files(self.site).into_iter())
+            .chain(self.listings())
             .chain(self.static_files())
             .chain(seo::files(&self.site.config, &self.routes));
         for file in others {
@@ -179,7 +182,7 @@ impl<'a> Renderer<'a> {
     ) -> Result<Vec<(usize, Vec<PageResult>)>, Failure> {
         // Pages listing every item first: they take longest, and one of them left for last
         // would keep one thread busy while the others wait.
-        routes.sort_by_key(|&route| !self.routes[route].lists_every_item());
+        routes.sort_by_key(|&route| !self.routes[route].lists_items());
         // A job is a route in every language: one thread renders an item's pages one after the
         // other, so the code they share is highlighted once, not raced for by two threads.
         routes
@@ -220,6 +223,21 @@ impl<'a> Renderer<'a> {
             });
         }
         Ok(pages)
+    }
+
+    /// The index of items scripts read, in each language (see [`listing`]).
+    fn listings(&self) -> Vec<OutputFile> {
+        (self.site.config.language_codes())
+            .map(|lang| {
+                listing::file(&Scope {
+                    site: self.site,
+                    lang,
+                    strings: &self.theme.strings[lang],
+                    root: String::new(),
+                    derived: &self.derived,
+                })
+            })
+            .collect()
     }
 
     fn static_files(&self) -> Vec<OutputFile> {
@@ -282,9 +300,9 @@ impl<'a> Renderer<'a> {
         let name = match route {
             Route::Home => "home.html".to_string(),
             Route::Item(_) => "item.html".into(),
-            Route::Table => "table.html".into(),
-            Route::Rankings => "rankings.html".into(),
-            Route::Ranking(_) => "ranking.html".into(),
+            Route::Table(_) => "table.html".into(),
+            Route::Rankings(_) => "rankings.html".into(),
+            Route::Ranking(..) => "ranking.html".into(),
             Route::Choose => "choose.html".into(),
             Route::Pair(..) => "pair.html".into(),
             Route::Picker => "picker.html".into(),
@@ -410,8 +428,8 @@ impl<'a> Renderer<'a> {
 
     fn nav(&self, scope: &Scope, current: &Route) -> Vec<NavLink> {
         let mut links = vec![
-            (Route::Table, scope.t("nav_compare")),
-            (Route::Rankings, scope.t("nav_rankings")),
+            (Route::Table(1), scope.t("nav_compare")),
+            (Route::Rankings(1), scope.t("nav_rankings")),
             (Route::Choose, scope.t("nav_choose")),
         ];
         for page in self.site.pages.iter().filter(|p| p.slug != "home") {
@@ -424,8 +442,8 @@ impl<'a> Renderer<'a> {
                 current: &route == current
                     || matches!(
                         (&route, current),
-                        (Route::Rankings, Route::Ranking(_))
-                            | (Route::Table, Route::Pair(..) | Route::Picker)
+                        (Route::Rankings(_), Route::Rankings(_) | Route::Ranking(..))
+                            | (Route::Table(_), Route::Table(_) | Route::Pair(..) | Route::Picker)
                     ),
                 link: Link {
                     href: scope.href(&route),
@@ -438,21 +456,16 @@ impl<'a> Renderer<'a> {
 
 /// Every route of the site (the same in every language), with a page for each of `pairs`.
 pub fn routes_of(site: &Site, pairs: &[crate::pairs::Pair]) -> Vec<Route> {
-    let mut routes = vec![
-        Route::Home,
-        Route::Table,
-        Route::Rankings,
-        Route::Choose,
-        Route::Picker,
-        Route::NotFound,
-    ];
+    let pages = paging::count(site.items.len(), site.config.lists.page_size);
+    let mut routes = vec![Route::Home, Route::Choose, Route::Picker, Route::NotFound];
+    for page in 1..=pages {
+        routes.push(Route::Table(page));
+        routes.push(Route::Rankings(page));
+        routes.extend(
+            (site.config.criteria.iter()).map(|c| Route::Ranking(c.id.clone(), page)),
+        );
+    }
     routes.extend(site.items.iter().map(|i| Route::Item(i.slug.clone())));
-    routes.extend(
-        site.config
-            .criteria
-            .iter()
-            .map(|c| Route::Ranking(c.id.clone())),
-    );
     routes.extend(
         pairs
             .iter()

@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::Renderer;
+use super::listing;
+use super::paging;
 use super::routes::Route;
 use super::views::{
     self, CriterionView, FactView, Link, ProseView, RatingView, Scope, ScoreView, Shared,
@@ -88,6 +90,11 @@ pub struct TableView {
     rows: Vec<TableRow>,
     /// Facts the table can be filtered by, with their choices.
     filters: Vec<FilterView>,
+    /// Links to the table's other pages, when it has several.
+    paging: Option<PagingView>,
+    /// Rows a page shows, and a row's script shows at a time from the whole report.
+    page_size: usize,
+    scale_max: i64,
 }
 
 /// A fact shown in the comparison table, which it can be sorted by.
@@ -117,13 +124,34 @@ pub struct TableRow {
     keys: Vec<(String, String)>,
 }
 
+/// The links between the pages of a list.
+#[derive(Debug, Serialize)]
+pub struct PagingView {
+    /// Which items this page shows: "101–200 of 10,000".
+    summary: String,
+    previous: Option<String>,
+    next: Option<String>,
+    /// The pages linked to, `number` none for a gap.
+    pages: Vec<PageLink>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageLink {
+    number: Option<usize>,
+    href: Option<String>,
+    current: bool,
+}
+
 #[derive(Debug, Serialize)]
 pub struct RankingView {
     criterion: Option<CriterionView>,
-    chart: String,
+    /// The chart of the first items, on the first page only.
+    chart: Option<String>,
     /// Says the chart shows only the first items (the standings list every one).
     chart_note: Option<String>,
     standings: Vec<StandingView>,
+    /// Links to the ranking's other pages, when it has several.
+    paging: Option<PagingView>,
     criteria: Vec<CriterionView>,
     scale_max: i64,
     /// For the overall ranking: every item's score on every criterion, the parts of the mean.
@@ -146,14 +174,22 @@ pub struct PresetView {
     label: String,
     description: String,
     weights: Vec<Link>,
+    /// The first items of the goal's ranking (a page of a list's worth).
     standings: Vec<StandingView>,
+    /// Says the ranking shows only its first items.
+    note: Option<String>,
 }
 
 /// What the in-browser ranking needs, serialised into the page.
 #[derive(Debug, Serialize)]
 struct ChooseData {
     criteria: Vec<ChooseCriterion>,
+    /// Every item, on a report that fits one page of a list; on a larger one, none, and
+    /// `listing` says where the script reads them from.
     items: Vec<ChooseItem>,
+    listing: Option<String>,
+    /// How many places the live ranking shows.
+    page_size: usize,
     presets: BTreeMap<String, BTreeMap<String, f64>>,
     min_ratings: usize,
     max: i64,
@@ -184,22 +220,27 @@ pub fn build(
     let page = match route {
         Route::Home => home(scope, renderer, warnings),
         Route::Item(slug) => item(scope, slug, renderer, warnings),
-        Route::Table => generated(scope.t("table_title"), View::Table(table(scope))),
-        Route::Rankings => generated(
-            scope.t("rankings_title"),
-            View::Ranking(ranking(scope, None)),
+        Route::Table(page) => paged(
+            scope,
+            scope.t("table_title"),
+            *page,
+            View::Table(table(scope, *page)),
         ),
-        Route::Ranking(id) => {
-            let view = ranking(scope, Some(id));
+        Route::Rankings(page) => paged(
+            scope,
+            scope.t("rankings_title"),
+            *page,
+            View::Ranking(ranking(scope, None, *page)),
+        ),
+        Route::Ranking(id, page) => {
+            let view = ranking(scope, Some(id), *page);
             let label = view
                 .criterion
                 .as_ref()
                 .map(|c| c.label.clone())
                 .unwrap_or_default();
-            generated(
-                scope.fill("ranking_title", &[("criterion", label)]),
-                View::Ranking(view),
-            )
+            let title = scope.fill("ranking_title", &[("criterion", label)]);
+            paged(scope, title, *page, View::Ranking(view))
         }
         Route::Pair(a, b) => super::pair::pair(scope, a, b),
         Route::Picker => super::pair::picker(scope),
@@ -211,6 +252,15 @@ pub fn build(
         return Err(std::mem::take(warnings));
     }
     Ok(page)
+}
+
+/// A generated page of a list: its title names the page past the first.
+fn paged(scope: &Scope, title: String, page: usize, view: View) -> Page {
+    if page <= 1 {
+        return generated(title, view);
+    }
+    let number = scope.fill("list_page", &[("n", page.to_string())]);
+    generated(format!("{title} ({number})"), view)
 }
 
 pub(super) fn generated(title: String, view: View) -> Page {
@@ -320,8 +370,10 @@ fn item(scope: &Scope, slug: &str, renderer: &Renderer, warnings: &mut Vec<Diagn
     }
 }
 
-fn table(scope: &Scope) -> TableView {
-    let standings = &scope.derived.overall;
+/// Page `page` of the comparison table: the items in overall order.
+fn table(scope: &Scope, page: usize) -> TableView {
+    let all = &scope.derived.overall;
+    let standings = &all[paging::range(page, all.len(), scope.site.config.lists.page_size)];
     let max = scope.site.config.scale.max as f64;
     let rows = views::standing_views(scope, standings, None, overall_basis(scope))
         .into_iter()
@@ -368,6 +420,9 @@ fn table(scope: &Scope) -> TableView {
             .collect(),
         rows,
         filters: filter_facts(scope).map(|f| filter_view(scope, f)).collect(),
+        paging: paging_view(scope, page, all.len(), Route::Table),
+        page_size: scope.site.config.lists.page_size,
+        scale_max: scope.site.config.scale.max,
     }
 }
 
@@ -406,19 +461,19 @@ fn filter_view(scope: &Scope, fact: &crate::config::Fact) -> FilterView {
     }
 }
 
-fn filter_key(value: &crate::model::FactValue) -> String {
+/// The key a fact's value is filtered by in the comparison table.
+pub(super) fn filter_key(value: &crate::model::FactValue) -> String {
     value.to_text(", ")
 }
 
-fn ranking(scope: &Scope, criterion: Option<&str>) -> RankingView {
-    let by_criterion;
+/// Page `page` of the overall ranking, or of the ranking on `criterion`; the chart (of the
+/// first items) is on the first page.
+fn ranking(scope: &Scope, criterion: Option<&str>, page: usize) -> RankingView {
     let standings: &[Standing] = match criterion {
-        Some(id) => {
-            by_criterion = rank::by_criterion(&scope.site.items, id, scope.default_lang());
-            &by_criterion
-        }
+        Some(id) => scope.derived.by_criterion(id),
         None => &scope.derived.overall,
     };
+    let shown = &standings[paging::range(page, standings.len(), scope.site.config.lists.page_size)];
     let criterion_view = criterion
         .and_then(|id| scope.site.config.criterion(id))
         .map(|c| views::criterion_view(scope, c));
@@ -429,20 +484,63 @@ fn ranking(scope: &Scope, criterion: Option<&str>) -> RankingView {
         ),
         None => ("overall".to_string(), scope.t("overall_chart_title")),
     };
+    let first = page <= 1;
     RankingView {
-        chart: chart(scope, standings, &id, title, criterion),
-        chart_note: chart_note(scope, standings, "chart_first"),
+        chart: first.then(|| chart(scope, standings, &id, title, criterion)),
+        chart_note: first
+            .then(|| chart_note(scope, standings, "chart_first"))
+            .flatten(),
         standings: views::standing_views(
             scope,
-            standings,
+            shown,
             criterion,
             criterion.map_or_else(|| overall_basis(scope), |_| rank::Basis::single()),
         ),
+        paging: paging_view(scope, page, standings.len(), |n| match criterion {
+            Some(id) => Route::Ranking(id.to_string(), n),
+            None => Route::Rankings(n),
+        }),
         criterion: criterion_view,
         criteria: criteria(scope),
         scale_max: scope.site.config.scale.max,
-        composition: criterion.is_none().then(|| table(scope)),
+        composition: criterion.is_none().then(|| table(scope, page)),
     }
+}
+
+/// The navigation between the pages of a list of `items`, or `None` when one page holds them.
+fn paging_view(
+    scope: &Scope,
+    page: usize,
+    items: usize,
+    route: impl Fn(usize) -> Route,
+) -> Option<PagingView> {
+    let size = scope.site.config.lists.page_size;
+    let total = paging::count(items, size);
+    if total == 1 {
+        return None;
+    }
+    let shown = paging::range(page, items, size);
+    let link = |n: usize| scope.href(&route(n));
+    Some(PagingView {
+        summary: scope.fill(
+            "list_shown",
+            &[
+                ("first", (shown.start + 1).to_string()),
+                ("last", shown.end.to_string()),
+                ("total", items.to_string()),
+            ],
+        ),
+        previous: (page > 1).then(|| link(page - 1)),
+        next: (page < total).then(|| link(page + 1)),
+        pages: paging::numbers(page, total)
+            .into_iter()
+            .map(|n| PageLink {
+                number: n,
+                href: n.map(link),
+                current: n == Some(page),
+            })
+            .collect(),
+    })
 }
 
 /// How many of a ranking's items its chart shows: the first, up to `[charts] bars`.
@@ -629,10 +727,19 @@ fn choose(scope: &Scope) -> ChooseView {
                 weights,
                 standings: views::standing_views(
                     scope,
-                    &standings,
+                    &standings[paging::range(1, standings.len(), config.lists.page_size)],
                     None,
                     rank::Basis::new(&preset.weights, config.overall_min_ratings),
                 ),
+                note: (standings.len() > config.lists.page_size).then(|| {
+                    scope.fill(
+                        "list_first",
+                        &[
+                            ("shown", config.lists.page_size.to_string()),
+                            ("total", standings.len().to_string()),
+                        ],
+                    )
+                }),
             }
         })
         .collect();
@@ -645,6 +752,7 @@ fn choose(scope: &Scope) -> ChooseView {
 
 fn choose_data(scope: &Scope) -> String {
     let config = &scope.site.config;
+    let paginated = scope.site.items.len() > config.lists.page_size;
     let data = ChooseData {
         criteria: config
             .criteria
@@ -655,10 +763,8 @@ fn choose_data(scope: &Scope) -> String {
                 weight: c.weight,
             })
             .collect(),
-        items: scope
-            .site
-            .items
-            .iter()
+        items: (scope.site.items.iter())
+            .filter(|_| !paginated)
             .map(|item| ChooseItem {
                 name: scope.item_name(item),
                 href: scope.href(&Route::Item(item.slug.clone())),
@@ -669,6 +775,8 @@ fn choose_data(scope: &Scope) -> String {
                     .collect(),
             })
             .collect(),
+        listing: paginated.then(|| format!("{}{}", scope.href(&Route::Home), listing::FILE)),
+        page_size: config.lists.page_size,
         presets: config
             .presets
             .iter()
@@ -676,7 +784,7 @@ fn choose_data(scope: &Scope) -> String {
             .collect(),
         min_ratings: config.overall_min_ratings,
         max: config.scale.max,
-        strings: ["not_ranked", "overall_too_few", "choose_status", "rests_on"]
+        strings: ["not_ranked", "overall_too_few", "choose_status", "rests_on", "list_more"]
             .into_iter()
             .map(|key| (key, scope.t(key)))
             .collect(),

@@ -6,9 +6,12 @@
 pub enum Route {
     Home,
     Item(String),
-    Table,
-    Rankings,
-    Ranking(String),
+    /// A page of the comparison table (1 is the first; a large report has several).
+    Table(usize),
+    /// A page of the overall ranking.
+    Rankings(usize),
+    /// A page of the ranking on one criterion.
+    Ranking(String, usize),
     Choose,
     /// A pair page; the two slugs in alphabetical order.
     Pair(String, String),
@@ -21,9 +24,9 @@ pub enum Route {
 pub const RESERVED: &[&str] = &["compare", "rankings", "choose", "assets", "data", "404"];
 
 impl Route {
-    /// Whether the page lists every item (rankings, the table, the picker...): the largest
+    /// Whether the page lists many items (rankings, the table, the picker...): the largest
     /// pages of a large report.
-    pub fn lists_every_item(&self) -> bool {
+    pub fn lists_items(&self) -> bool {
         !matches!(
             self,
             Route::Item(_) | Route::Pair(..) | Route::Page(_) | Route::NotFound
@@ -35,9 +38,9 @@ impl Route {
         match self {
             Route::Home => String::new(),
             Route::Item(slug) => format!("{items}/{slug}/"),
-            Route::Table => "compare/".into(),
-            Route::Rankings => "rankings/".into(),
-            Route::Ranking(id) => format!("rankings/{id}/"),
+            Route::Table(page) => paged("compare/", *page),
+            Route::Rankings(page) => paged("rankings/", *page),
+            Route::Ranking(id, page) => paged(&format!("rankings/{id}/"), *page),
             Route::Choose => "choose/".into(),
             Route::Pair(a, b) => format!("compare/{}/", crate::pairs::pair_slug(a, b)),
             Route::Picker => "compare/pick/".into(),
@@ -46,6 +49,20 @@ impl Route {
         }
     }
 }
+
+/// The path of page `page` of a list at `first`: the first page at `first` itself, the others
+/// below it (`rankings/page/2/`). A criterion cannot be called `page`, so no ranking's path
+/// meets these.
+fn paged(first: &str, page: usize) -> String {
+    if page <= 1 {
+        first.to_string()
+    } else {
+        format!("{first}{PAGE_FOLDER}/{page}/")
+    }
+}
+
+/// The folder below a list's first page that holds its other pages.
+pub const PAGE_FOLDER: &str = "page";
 
 /// Path prefix of a language: none for the default language, `ko/` for Korean.
 pub fn lang_prefix(lang: &str, default: &str) -> String {
@@ -86,5 +103,17 @@ mod tests {
         assert_eq!(file_for(&path), "ko/frameworks/gin/index.html");
         assert_eq!(root_from(""), "");
         assert_eq!(file_for(""), "index.html");
+    }
+
+    #[test]
+    fn a_list_s_first_page_is_its_folder_and_the_others_are_below_it() {
+        assert_eq!(Route::Table(1).path("items"), "compare/");
+        assert_eq!(Route::Table(3).path("items"), "compare/page/3/");
+        assert_eq!(Route::Rankings(2).path("items"), "rankings/page/2/");
+        assert_eq!(
+            Route::Ranking("speed".into(), 2).path("items"),
+            "rankings/speed/page/2/"
+        );
+        assert_eq!(Route::Ranking("speed".into(), 1).path("items"), "rankings/speed/");
     }
 }

@@ -303,7 +303,7 @@ pub fn criterion_view(scope: &Scope, criterion: &Criterion) -> CriterionView {
         label: scope.text(&criterion.label),
         description: scope.text(&criterion.description),
         weight: format_number(criterion.weight),
-        href: scope.href(&Route::Ranking(criterion.id.clone())),
+        href: scope.href(&Route::Ranking(criterion.id.clone(), 1)),
         rubric,
     }
 }

@@ -3,7 +3,8 @@
 // ?preset=enterprise, or #preset-enterprise from a link to a goal). The rankings precomputed
 // for each goal are what readers without this script see; with it, they are folded away and
 // the live ranking takes their place, with its leaders kept in view on phones while the
-// sliders move.
+// sliders move. A large report's items are read from its index of items (items.json) rather
+// than carried in the page, and the live ranking shows its first places.
 (function () {
   "use strict";
   var dataElement = document.getElementById("choose-data");
@@ -94,7 +95,7 @@
   function render(w) {
     var rows = rank(w);
     list.textContent = "";
-    rows.forEach(function (row) {
+    rows.slice(0, data.page_size).forEach(function (row) {
       var li = document.createElement("li");
       li.className = row.score === null ? "unranked" : "";
       var place = document.createElement("span");
@@ -123,6 +124,12 @@
       li.append(place, name, score, bar, detail);
       list.appendChild(li);
     });
+    if (rows.length > data.page_size) {
+      var rest = document.createElement("li");
+      rest.className = "more muted";
+      rest.textContent = fill(data.strings.list_more, { n: rows.length - data.page_size });
+      list.appendChild(rest);
+    }
     var first = rows[0] && rows[0].score !== null ? rows[0].item.name : "–";
     status.textContent = fill(data.strings.choose_status, { first: first });
     leaders.textContent = rows.filter(function (row) { return row.score !== null; }).slice(0, 3)
@@ -157,16 +164,33 @@
     if (!keepAddress) toAddress(w);
   }
 
-  chooser.hidden = false;
-  if (built) built.hidden = true;
-  form.addEventListener("input", function () { apply(weightsFromForm()); });
-  document.getElementById("reset").addEventListener("click", function () { apply(defaults()); });
-  document.querySelectorAll("[data-preset]").forEach(function (link) {
-    link.addEventListener("click", function (event) {
-      event.preventDefault();
-      apply(Object.assign(zeros(), data.presets[link.getAttribute("data-preset")]));
-      list.parentNode.scrollIntoView({ behavior: "smooth", block: "start" });
+  function start() {
+    chooser.hidden = false;
+    if (built) built.hidden = true;
+    form.addEventListener("input", function () { apply(weightsFromForm()); });
+    document.getElementById("reset").addEventListener("click", function () { apply(defaults()); });
+    document.querySelectorAll("[data-preset]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        apply(Object.assign(zeros(), data.presets[link.getAttribute("data-preset")]));
+        list.parentNode.scrollIntoView({ behavior: "smooth", block: "start" });
+      });
     });
-  });
-  apply(fromAddress(), true);
+    apply(fromAddress(), true);
+  }
+
+  // A large report's items are not in the page: they are read from its index of items.
+  function fromListing(href) {
+    return fetch(href).then(function (r) { return r.json(); }).then(function (listing) {
+      var base = new URL("./", href);
+      data.items = listing.items.map(function (e) {
+        var ratings = {};
+        listing.criteria.forEach(function (id, i) { if (e[5][i] !== null) ratings[id] = e[5][i]; });
+        return { name: e[0], href: new URL(e[1], base).href, ratings: ratings };
+      });
+    });
+  }
+
+  if (data.listing) fromListing(new URL(data.listing, window.location.href)).then(start);
+  else start();
 })();

@@ -3,64 +3,184 @@
 // configured facts, with the state kept in the address (?sort=performance&dir=asc&q=dj&
 // language=python). Unrated values stay last in either order. Without this script the table
 // is complete, sorted by overall score.
+//
+// A large report's table spans several pages. There, sorting or filtering works over the whole
+// report: the index of every item (items.json, data-listing) is read once, and the matching
+// items are shown a page at a time, with a button for more.
 (function () {
   "use strict";
   var table = document.getElementById("compare");
   var form = document.getElementById("table-controls");
   if (!table || !form) return;
   var body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
   var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  var labels = headers.map(function (h) { return h.textContent.trim(); });
   var status = document.getElementById("table-status");
+  var more = document.getElementById("table-more");
+  var pages = document.querySelector("nav.pages");
   var filters = Array.prototype.slice.call(form.querySelectorAll("select[name]"));
   var sortKey = form.querySelector("[data-sort=key]");
   var sortDir = form.querySelector("[data-sort=dir]");
   var text = document.getElementById("filter-text");
   var state = { sort: "overall", dir: "desc" };
+  var pageSize = parseInt(table.dataset.pageSize, 10) || Infinity;
+  var pageRecords = Array.prototype.slice.call(body.rows).map(fromRow);
+  var wholeRecords = null;
+  var loading = null;
+  var limit = Infinity;
 
-  // A row's sort value for a column (by its heading's index) or for a fact (by its key), or
-  // null when it has none (an unrated score, a fact not given).
-  function value(row, index, type, fact) {
-    var holder = index >= 0 ? row.cells[index] : row.querySelector('[data-fact="' + fact + '"]');
-    var raw = (holder && holder.getAttribute("data-value")) || "";
-    if (raw === "") return null;
+  // A record is one item: its name, its sort value for a key (null when it has none), its
+  // filter key for a fact, and its row.
+  function fromRow(row) {
+    return {
+      name: row.cells[0].getAttribute("data-value").toLowerCase(),
+      value: function (key, type) {
+        var index = headers.findIndex(function (h) { return h.dataset.key === key; });
+        var holder = index >= 0 ? row.cells[index] : row.querySelector('[data-fact="' + key + '"]');
+        return parse(holder && holder.getAttribute("data-value"), type);
+      },
+      key: function (fact) { return row.getAttribute("data-" + fact); },
+      row: function () { return row; }
+    };
+  }
+  function fromEntry(listing, base, e) {
+    var built = null;
+    return {
+      name: e[0].toLowerCase(),
+      value: function (key, type) {
+        var raw = key === "name" ? e[0] : key === "overall" ? e[2]
+          : listing.criteria.indexOf(key) >= 0 ? e[5][listing.criteria.indexOf(key)]
+          : e[6][listing.facts.indexOf(key)];
+        return parse(raw === undefined || raw === null ? "" : String(raw), type);
+      },
+      key: function (fact) { return e[7][listing.filters.indexOf(fact)]; },
+      row: function () { return built || (built = rowFor(listing, base, e)); }
+    };
+  }
+  function parse(raw, type) {
+    if (!raw) return null;
     return type === "number" ? parseFloat(raw) : raw.toLowerCase();
   }
+
+  // A row like the page's own, for an item of the index.
+  function rowFor(listing, base, e) {
+    var row = document.createElement("tr");
+    listing.filters.forEach(function (id, i) { row.setAttribute("data-" + id, e[7][i]); });
+    var name = cell("th", "name", e[0]);
+    name.scope = "row";
+    var link = document.createElement("a");
+    link.href = new URL(e[1], base).href;
+    link.textContent = e[0];
+    name.appendChild(link);
+    var overall = cell("td", "num overall", e[2] === null ? "" : e[2].toFixed(1), labels[1]);
+    overall.appendChild(e[2] === null ? span("muted small", table.dataset.absent)
+      : span("", e[2].toFixed(1), "strong"));
+    if (e[3] !== null) overall.append(" ", span("muted small rank", "#" + e[3]));
+    row.append(name, overall);
+    e[5].forEach(function (score, i) {
+      var td = cell("td", "num score", score === null ? "" : String(score), labels[2 + i]);
+      if (score === null) td.appendChild(span("muted small", table.dataset.notRated));
+      else td.append(span("cell-score", String(score)), minibar(score));
+      row.appendChild(td);
+    });
+    if (listing.facts.length) {
+      var facts = cell("td", "key-facts dotted", null);
+      e[6].forEach(function (value, i) {
+        if (!value) return;
+        var fact = span("", value);
+        var label = sortKey.querySelector('option[value="' + listing.facts[i] + '"]');
+        if (label) fact.prepend(span("visually-hidden", label.textContent + ": "));
+        fact.setAttribute("data-fact", listing.facts[i]);
+        fact.setAttribute("data-value", value);
+        facts.appendChild(fact);
+      });
+      row.appendChild(facts);
+    }
+    return row;
+  }
+  function cell(tag, className, value, label) {
+    var el = document.createElement(tag);
+    el.className = className;
+    if (value !== null) el.setAttribute("data-value", value);
+    if (label) el.setAttribute("data-label", label);
+    return el;
+  }
+  function span(className, content, tag) {
+    var el = document.createElement(tag || "span");
+    if (className) el.className = className;
+    el.textContent = content;
+    return el;
+  }
+  function minibar(score) {
+    var bar = table.querySelector("svg.minibar");
+    if (!bar) return "";
+    bar = bar.cloneNode(true);
+    bar.querySelector(".fill").setAttribute("width", String(score / parseFloat(table.dataset.max) * 100));
+    return bar;
+  }
+
   function compare(x, y, sign) {
     if (x === y) return 0;
     if (x === null) return 1;
     if (y === null) return -1;
     return x < y ? -sign : sign;
   }
-  function sort() {
-    var index = headers.findIndex(function (h) { return h.dataset.key === state.sort; });
-    var known = Array.prototype.some.call(sortKey.options, function (o) { return o.value === state.sort; });
-    if (!known) { state.sort = "overall"; index = 1; }
+  // How a key sorts: "number" or "text", as its option in the "sort by" field says.
+  function typeOf(key) {
+    var option = Array.prototype.find.call(sortKey.options, function (o) { return o.value === key; });
+    return option && option.dataset.type === "number" ? "number" : "text";
+  }
+  function known(key) {
+    return Array.prototype.some.call(sortKey.options, function (o) { return o.value === key; });
+  }
+  function matches(record) {
+    var query = text.value.trim().toLowerCase();
+    return record.name.indexOf(query) >= 0 && filters.every(function (select) {
+      return !select.value || record.key(select.name) === select.value;
+    });
+  }
+  function isDefault() {
+    return state.sort === "overall" && state.dir === "desc" && !text.value.trim() &&
+      filters.every(function (s) { return !s.value; });
+  }
+
+  // Shows the records that match, in order: the page's own rows, or, on a large report whose
+  // state is not the default, every item of the report.
+  function show() {
+    var whole = table.dataset.listing && !isDefault();
+    if (whole && !wholeRecords) return load().then(show);
+    var records = (whole ? wholeRecords : pageRecords).filter(matches);
     var type = typeOf(state.sort);
     var sign = state.dir === "asc" ? 1 : -1;
-    rows.sort(function (a, b) {
-      return compare(value(a, index, type, state.sort), value(b, index, type, state.sort), sign) ||
-        compare(value(a, 0, "text"), value(b, 0, "text"), 1);
+    records.sort(function (a, b) {
+      return compare(a.value(state.sort, type), b.value(state.sort, type), sign) ||
+        compare(a.name, b.name, 1);
     });
-    rows.forEach(function (row) { body.appendChild(row); });
-    headers.forEach(function (h, i) {
-      if (i === index) h.setAttribute("aria-sort", state.dir === "asc" ? "ascending" : "descending");
+    var shown = whole ? records.slice(0, limit) : records;
+    body.textContent = "";
+    shown.forEach(function (record) { body.appendChild(record.row()); });
+    if (pages) pages.hidden = whole;
+    if (more) more.hidden = !whole || shown.length >= records.length;
+    var total = whole ? wholeRecords.length : pageRecords.length;
+    var template = shown.length < records.length ? status.dataset.templateFirst : status.dataset.template;
+    status.textContent = template.replace("{n}", records.length).replace("{total}", total)
+      .replace("{shown}", shown.length);
+    headers.forEach(function (h) {
+      if (h.dataset.key === state.sort) h.setAttribute("aria-sort", state.dir === "asc" ? "ascending" : "descending");
       else h.removeAttribute("aria-sort");
     });
     sortKey.value = state.sort;
     sortDir.value = state.dir;
   }
-  function filter() {
-    var query = text.value.trim().toLowerCase();
-    var shown = 0;
-    rows.forEach(function (row) {
-      var visible = value(row, 0, "text").indexOf(query) >= 0 && filters.every(function (select) {
-        return !select.value || row.getAttribute("data-" + select.name) === select.value;
+  function load() {
+    if (!loading) {
+      var href = new URL(table.dataset.listing, window.location.href);
+      loading = fetch(href).then(function (r) { return r.json(); }).then(function (listing) {
+        var base = new URL("./", href);
+        wholeRecords = listing.items.map(function (e) { return fromEntry(listing, base, e); });
       });
-      row.hidden = !visible;
-      if (visible) shown++;
-    });
-    status.textContent = status.dataset.template.replace("{n}", shown).replace("{total}", rows.length);
+    }
+    return loading;
   }
   function save() {
     var params = new URLSearchParams();
@@ -70,9 +190,10 @@
     var query = params.toString();
     history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
   }
-  function load() {
+  function restore() {
     var params = new URLSearchParams(window.location.search);
-    state.sort = params.get("sort") || "overall";
+    var sort = params.get("sort");
+    state.sort = sort && known(sort) ? sort : "overall";
     state.dir = params.get("dir") === "asc" ? "asc" : "desc";
     text.value = params.get("q") || "";
     filters.forEach(function (s) {
@@ -80,12 +201,7 @@
       if (v && Array.prototype.some.call(s.options, function (o) { return o.value === v; })) s.value = v;
     });
   }
-  function update() { sort(); filter(); save(); }
-  // How a key sorts: "number" or "text", as its option in the "sort by" field says.
-  function typeOf(key) {
-    var option = Array.prototype.find.call(sortKey.options, function (o) { return o.value === key; });
-    return option && option.dataset.type === "number" ? "number" : "text";
-  }
+  function update() { limit = pageSize; show(); save(); }
   // Sorting by a key again reverses the order; a new key starts with the highest numbers or
   // with A.
   function sortBy(key) {
@@ -113,7 +229,8 @@
     else update();
   });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
-  load();
-  sort();
-  filter();
+  if (more) more.addEventListener("click", function () { limit += pageSize; show(); });
+  restore();
+  limit = pageSize;
+  show();
 })();
