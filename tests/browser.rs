@@ -1,8 +1,9 @@
 //! Real-browser tests of the shipped report: builds it with the `versus` binary into a temporary
 //! folder for a loopback address under a sub-path (as GitHub Pages serves a project site), then
 //! runs the Node suite `tests/browser/run.mjs` on it: every page of every language in headless
-//! Chromium, the language switcher, axe, the Nu HTML Checker, and screenshots written to
-//! `target/screenshots/`.
+//! Chromium, the language switcher, the layout at every width, axe, the Nu HTML Checker, and
+//! screenshots written to `target/screenshots/`. A second build of the same report with lists
+//! of a few items shows the scripts working over a long list's pages.
 //!
 //! Without Node, Chromium or Java the test is skipped with a message saying what to install;
 //! under CI (`CI` set, as `.ci/run` and GitHub Actions do) anything missing is a failure.
@@ -16,6 +17,8 @@ use std::process::{Command, Output};
 const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
 /// The sub-path the site is served under, like `/<repo>/` on GitHub Pages.
 const SUB_PATH: &str = "versus";
+/// Items a page of a list shows in the second build, whose lists take several pages.
+const PAGED_SIZE: usize = 6;
 /// run.mjs's exit status when Chromium, Java or its packages are missing.
 const MISSING: i32 = 3;
 
@@ -30,26 +33,21 @@ fn shipped_site_in_a_real_browser() {
     for folder in ["content", "themes"] {
         copy_dir(&Path::new(MANIFEST_DIR).join(folder), &root.join(folder));
     }
-    let site = temp.path().join("site");
-    let base_url = format!("http://127.0.0.1:{}/{SUB_PATH}/", free_port());
-    let build = Command::new(env!("CARGO_BIN_EXE_versus"))
-        .arg("build")
-        .arg("--root")
-        .arg(&root)
-        .arg("--output")
-        .arg(&site)
-        .args(["--base-url", &base_url])
-        .output()
-        .expect("run versus");
-    assert!(
-        build.status.success(),
-        "the build failed:\n{}",
-        printed(&build)
-    );
+    let site = build(&root, &temp.path().join("site"));
+    // The same report with lists of a few items, to see a long list's pages at work.
+    let paged_root = temp.path().join("paged");
+    copy_dir(&root, &paged_root);
+    let config = paged_root.join("content/site.toml");
+    let mut toml = fs::read_to_string(&config).expect("read site.toml");
+    toml.push_str(&format!("\n[lists]\npage_size = {PAGED_SIZE}\n"));
+    fs::write(&config, toml).expect("write site.toml");
+    let paged = build(&paged_root, &temp.path().join("paged-site"));
 
     let run = Command::new("node")
         .arg(suite.join("run.mjs"))
         .arg(&site)
+        .arg("--paged")
+        .arg(&paged)
         .output()
         .expect("run node");
     let report = printed(&run);
@@ -59,6 +57,26 @@ fn shipped_site_in_a_real_browser() {
         Some(MISSING) => skip(report.trim()),
         _ => panic!("the browser tests failed:\n{report}"),
     }
+}
+
+/// Builds the project at `root` into `site` for a loopback address under [`SUB_PATH`].
+fn build(root: &Path, site: &Path) -> std::path::PathBuf {
+    let base_url = format!("http://127.0.0.1:{}/{SUB_PATH}/", free_port());
+    let build = Command::new(env!("CARGO_BIN_EXE_versus"))
+        .arg("build")
+        .arg("--root")
+        .arg(root)
+        .arg("--output")
+        .arg(site)
+        .args(["--base-url", &base_url])
+        .output()
+        .expect("run versus");
+    assert!(
+        build.status.success(),
+        "the build failed:\n{}",
+        printed(&build)
+    );
+    site.to_path_buf()
 }
 
 /// Node is installed and the suite's packages are there, installing them with `npm ci` if not.

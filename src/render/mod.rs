@@ -5,8 +5,8 @@ pub mod data;
 pub mod derived;
 pub mod listing;
 pub mod pages;
-pub mod pair;
 pub mod paging;
+pub mod pair;
 pub mod routes;
 pub mod seo;
 pub mod views;
@@ -443,7 +443,10 @@ impl<'a> Renderer<'a> {
                     || matches!(
                         (&route, current),
                         (Route::Rankings(_), Route::Rankings(_) | Route::Ranking(..))
-                            | (Route::Table(_), Route::Table(_) | Route::Pair(..) | Route::Picker)
+                            | (
+                                Route::Table(_),
+                                Route::Table(_) | Route::Pair(..) | Route::Picker
+                            )
                     ),
                 link: Link {
                     href: scope.href(&route),
@@ -461,9 +464,7 @@ pub fn routes_of(site: &Site, pairs: &[crate::pairs::Pair]) -> Vec<Route> {
     for page in 1..=pages {
         routes.push(Route::Table(page));
         routes.push(Route::Rankings(page));
-        routes.extend(
-            (site.config.criteria.iter()).map(|c| Route::Ranking(c.id.clone(), page)),
-        );
+        routes.extend((site.config.criteria.iter()).map(|c| Route::Ranking(c.id.clone(), page)));
     }
     routes.extend(site.items.iter().map(|i| Route::Item(i.slug.clone())));
     routes.extend(

@@ -784,10 +784,16 @@ fn choose_data(scope: &Scope) -> String {
             .collect(),
         min_ratings: config.overall_min_ratings,
         max: config.scale.max,
-        strings: ["not_ranked", "overall_too_few", "choose_status", "rests_on", "list_more"]
-            .into_iter()
-            .map(|key| (key, scope.t(key)))
-            .collect(),
+        strings: [
+            "not_ranked",
+            "overall_too_few",
+            "choose_status",
+            "rests_on",
+            "list_more",
+        ]
+        .into_iter()
+        .map(|key| (key, scope.t(key)))
+        .collect(),
     };
     embeddable_json(&data)
 }

@@ -60,7 +60,10 @@ mod tests {
             numbers(50, 100),
             vec![Some(1), None, Some(49), Some(50), Some(51), None, Some(100)]
         );
-        assert_eq!(numbers(2, 100), vec![Some(1), Some(2), Some(3), None, Some(100)]);
+        assert_eq!(
+            numbers(2, 100),
+            vec![Some(1), Some(2), Some(3), None, Some(100)]
+        );
         assert_eq!(numbers(100, 100), vec![Some(1), None, Some(99), Some(100)]);
     }
 }

@@ -114,6 +114,9 @@ mod tests {
             Route::Ranking("speed".into(), 2).path("items"),
             "rankings/speed/page/2/"
         );
-        assert_eq!(Route::Ranking("speed".into(), 1).path("items"), "rankings/speed/");
+        assert_eq!(
+            Route::Ranking("speed".into(), 1).path("items"),
+            "rankings/speed/"
+        );
     }
 }

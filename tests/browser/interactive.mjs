@@ -1,3 +1,5 @@
+import { measureFit } from "./layout.mjs";
+
 // Browser checks of the pages' scripts: the choose page (weights change the order, the address
 // restores it, and each preset ranked in the browser matches the ranking computed at build
 // time) and the comparison table (sorting and filtering change the rows and the address, a
@@ -160,4 +162,57 @@ async function unratedLast(page, url) {
     if (!(await gapsLast(page, column.i))) problems.push(`sorting by ${column.key} ${dir} in the "sort by" fields, unrated items are not last`);
   }
   return problems;
+}
+
+/**
+ * On a report whose lists take several pages: the table's second page holds a page of rows;
+ * sorting it orders the whole report (items from other pages come in, the page links give way
+ * to a "show more" button that shows more); the choose page ranks every item, read from the
+ * index of items; and those pages fit a phone and a desktop.
+ */
+export async function checkPaged(site, newContext, result) {
+  const context = await newContext();
+  const page = await context.newPage();
+  const fail = (lang, why) => result.failures.push(`${lang}: ${why}`);
+  for (const lang of site.languages) {
+    await page.goto(urlIn(site, lang, "compare/page/2/"));
+    await page.waitForSelector("#table-controls:not([hidden])");
+    const rows = () => names(page, "#compare tbody th");
+    const own = await rows();
+    const size = Number(await page.$eval("#compare", (t) => t.dataset.pageSize));
+    if (!(own.length > 0 && own.length <= size)) fail(lang, `page 2 has ${own.length} rows for pages of ${size}`);
+    await page.locator("#sort-key").selectOption("name");
+    await page.waitForFunction(() => document.querySelector("nav.pages").hidden);
+    const sorted = await rows();
+    const sortedNames = [...sorted].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+    if (sorted.length !== size || sorted.every((n) => own.includes(n))) {
+      fail(lang, `sorting page 2 by name showed ${sorted.join(", ")}, not the first of the whole report`);
+    }
+    if (!same(sorted.map((n) => n.toLowerCase()), sortedNames.map((n) => n.toLowerCase()))) {
+      fail(lang, `sorted by name: ${sorted.join(", ")}`);
+    }
+    await page.locator("#table-more").click();
+    if ((await rows()).length <= size) fail(lang, "\"show more\" showed no more rows");
+    await page.goto(urlIn(site, lang, "choose/"));
+    await page.waitForSelector("#chooser:not([hidden]) #ranking li");
+    const places = await page.$$eval("#ranking li:not(.more)", (l) => l.length);
+    const more = await page.$$eval("#ranking li.more", (l) => l.map((e) => e.textContent));
+    if (places !== size || more.length !== 1) fail(lang, `the live ranking shows ${places} places and ${more.join("")}`);
+  }
+  await context.close();
+  for (const width of [320, 1440]) {
+    const narrow = await newContext({ viewport: { width, height: 900 } });
+    const view = await narrow.newPage();
+    for (const lang of site.languages) {
+      for (const path of ["compare/page/2/", "rankings/page/2/"]) {
+        await view.goto(urlIn(site, lang, path));
+        for (const p of await view.evaluate(measureFit)) fail(lang, `${path} at ${width}px: ${p}`);
+      }
+    }
+    await narrow.close();
+  }
+  return (
+    "table pages sort and filter the whole report, the choose page ranks it, second pages fit " +
+    `320 and 1440 px (${site.languages.join(", ")})`
+  );
 }

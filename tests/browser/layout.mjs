@@ -48,7 +48,7 @@ export async function checkLayout(site, newContext, result) {
  * than its box is in a focusable region that scrolls sideways; each text in a table cell lies
  * inside its cell and inside whatever clips it (unless that scrolls), and inside the viewport.
  */
-function measureFit() {
+export function measureFit() {
   const problems = [];
   const root = document.documentElement;
   if (root.scrollWidth > root.clientWidth + 1) {

@@ -20,7 +20,7 @@ import { createRequire } from "node:module";
 
 import { serve } from "./server.mjs";
 import { MISSING, keyPages, pageIn, pageTypes, readSite } from "./site.mjs";
-import { checkChoose, checkTable } from "./interactive.mjs";
+import { checkChoose, checkPaged, checkTable } from "./interactive.mjs";
 import { checkHeader, checkLayout, checkNoScript, checkPrint, checkTableViews } from "./layout.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -79,6 +79,7 @@ async function main() {
     await report.step("print", (r) => checkPrint(site, newContext, r));
     await report.step("accessibility (axe)", (r) => checkAxe(site, r));
     await report.step("screenshots", (r) => takeScreenshots(site, options.screenshots, r));
+    if (options.paged) await report.step("long lists", (r) => checkLongLists(options.paged, r));
     await report.step("HTML validity (vnu)", (r) => checkVnu(site, vnu, r));
   } finally {
     await browser.close();
@@ -90,10 +91,11 @@ async function main() {
 // ---------------------------------------------------------------------------------------------
 
 function parseArgs(args) {
-  const usage = "usage: node run.mjs <site dir> [--screenshots DIR]";
+  const usage = "usage: node run.mjs <site dir> [--paged <site dir>] [--screenshots DIR]";
   const options = { screenshots: resolve(HERE, "../../target/screenshots") };
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--screenshots" && args[i + 1]) options.screenshots = resolve(args[++i]);
+    else if (args[i] === "--paged" && args[i + 1]) options.paged = resolve(args[++i]);
     else if (!args[i].startsWith("-") && !options.site) options.site = resolve(args[i]);
     else fail(usage);
   }
@@ -435,6 +437,17 @@ async function takeScreenshots(site, dir, result) {
     await context.close();
   }
   return `${count} written to ${dir}`;
+}
+
+/** The scripts and layout of a report whose lists take several pages, served for the step. */
+async function checkLongLists(dir, result) {
+  const site = await readSite(dir);
+  const server = await serveSite(site);
+  try {
+    return await checkPaged(site, newContext, result);
+  } finally {
+    server.close();
+  }
 }
 
 /** Starts the Nu HTML Checker on every HTML file of the site; resolves to its messages. */
