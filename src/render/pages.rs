@@ -35,7 +35,7 @@ pub enum View {
     Home(HomeView),
     Item(Box<ItemView>),
     Table(TableView),
-    Ranking(RankingView),
+    Ranking(Box<RankingView>),
     Choose(ChooseView),
     Pair(Box<super::pair::PairView>),
     Picker(super::pair::PickerView),
@@ -230,7 +230,7 @@ pub fn build(
             scope,
             scope.t("rankings_title"),
             *page,
-            View::Ranking(ranking(scope, None, *page)),
+            View::Ranking(Box::new(ranking(scope, None, *page))),
         ),
         Route::Ranking(id, page) => {
             let view = ranking(scope, Some(id), *page);
@@ -240,7 +240,7 @@ pub fn build(
                 .map(|c| c.label.clone())
                 .unwrap_or_default();
             let title = scope.fill("ranking_title", &[("criterion", label)]);
-            paged(scope, title, *page, View::Ranking(view))
+            paged(scope, title, *page, View::Ranking(Box::new(view)))
         }
         Route::Pair(a, b) => super::pair::pair(scope, a, b),
         Route::Picker => super::pair::picker(scope),
