@@ -70,6 +70,15 @@ fn the_configuration_harness_loads_as_a_build_does() {
         seed("site-not-utf8"),
         ["content/site.toml:1:41: the file is not valid UTF-8: save it as UTF-8"]
     );
+    let crasher = fs::read(
+        Path::new(FUZZ).join("regressions/configuration/lone-carriage-returns-before-invalid-utf8"),
+    )
+    .expect("a regression input");
+    assert_eq!(
+        harness::configuration(&crasher)[0].to_string(),
+        "content/site.toml:2:10: the file is not valid UTF-8: save it as UTF-8",
+        "a lone CR is a line break, as everywhere else"
+    );
 }
 
 #[test]
