@@ -50,30 +50,18 @@ pub struct Refusal {
     pub why: &'static str,
 }
 
-const TOO_LONG: Refusal = Refusal {
-    status: 414,
-    why: "the address is too long",
-};
-const TOO_LARGE: Refusal = Refusal {
-    status: 431,
-    why: "the request's header fields are too large",
-};
-const TOO_MANY: Refusal = Refusal {
-    status: 431,
-    why: "the request has too many header fields",
-};
-const TOO_SLOW: Refusal = Refusal {
-    status: 408,
-    why: "the request took too long to arrive",
-};
-const MALFORMED: Refusal = Refusal {
-    status: 400,
-    why: "not an HTTP/1.1 request",
-};
-const VERSION: Refusal = Refusal {
-    status: 505,
-    why: "only HTTP/1.0 and HTTP/1.1 are served",
-};
+impl Refusal {
+    const fn new(status: u16, why: &'static str) -> Refusal {
+        Refusal { status, why }
+    }
+}
+
+const TOO_LONG: Refusal = Refusal::new(414, "the address is too long");
+const TOO_LARGE: Refusal = Refusal::new(431, "the request's header fields are too large");
+const TOO_MANY: Refusal = Refusal::new(431, "the request has too many header fields");
+const TOO_SLOW: Refusal = Refusal::new(408, "the request took too long to arrive");
+const MALFORMED: Refusal = Refusal::new(400, "not an HTTP/1.1 request");
+const VERSION: Refusal = Refusal::new(505, "only HTTP/1.0 and HTTP/1.1 are served");
 
 /// A response held in memory.
 #[derive(Debug, Clone, PartialEq, Eq)]

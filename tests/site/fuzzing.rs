@@ -83,45 +83,28 @@ fn the_configuration_harness_loads_as_a_build_does() {
 
 #[test]
 fn generated_front_matter_keeps_every_property() {
-    let tokens = dictionary("frontmatter");
-    let mut random = Random(0x5eed_f00d);
-    for case in 0..1500 {
-        let input = random.input(&tokens, 40);
-        run_one(
-            &format!("generated front-matter #{case}"),
-            &input,
-            harness::front_matter,
-        );
-    }
+    generated("frontmatter", 0x5eed_f00d, 40, harness::front_matter);
 }
 
 #[test]
 fn generated_configuration_keeps_every_property() {
-    let tokens = dictionary("configuration");
-    let mut random = Random(0xc0f1_9000);
-    for case in 0..1500 {
-        let input = random.input(&tokens, 60);
-        run_one(
-            &format!("generated configuration #{case}"),
-            &input,
-            |input| {
-                harness::configuration(input);
-            },
-        );
-    }
+    generated("configuration", 0xc0f1_9000, 60, |input| {
+        harness::configuration(input);
+    });
 }
 
 #[test]
 fn generated_markdown_keeps_every_property() {
-    let tokens = dictionary("markdown");
-    let mut random = Random(0xfeed_beef);
+    generated("markdown", 0xfeed_beef, 60, harness::markdown);
+}
+
+/// Runs 1,500 inputs of up to `most` tokens of the target's dictionary, drawn from `seed`.
+fn generated(target: &str, seed: u64, most: usize, run: fn(&[u8])) {
+    let tokens = dictionary(target);
+    let mut random = Random(seed);
     for case in 0..1500 {
-        let input = random.input(&tokens, 60);
-        run_one(
-            &format!("generated Markdown #{case}"),
-            &input,
-            harness::markdown,
-        );
+        let input = random.input(&tokens, most);
+        run_one(&format!("generated {target} #{case}"), &input, run);
     }
 }
 
