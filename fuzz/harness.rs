@@ -3,12 +3,13 @@
 //! corpus and every crasher found (`tests/site/fuzzing.rs` includes this file by path).
 //! A broken property panics, which libFuzzer reports as a crash.
 //!
-//! The first byte of an input picks a variant (which kind of file, which raw-HTML policy);
-//! the rest is the file's text.
+//! The first byte of an input picks a variant (which kind of file, which raw-HTML policy,
+//! which configuration file); the rest is the file's text.
 
-// Each target uses one half of this file.
+// Each target uses a part of this file.
 #![allow(dead_code)]
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -23,6 +24,7 @@ use versus::markdown::{self, Context, RawHtml};
 use versus::model::Source;
 use versus::model::validate::validate;
 use versus::render::routes::RESERVED;
+use versus::{Project, load};
 
 /// The configuration and an item of the `bilingual` test fixture: fuzzed files are validated
 /// against them, and a fuzzed translation has an original to attach to.
@@ -90,6 +92,115 @@ pub fn front_matter(data: &[u8]) {
             assert_inside(&text, at.line, at.column, &diagnostic.to_string());
         }
     }
+}
+
+/// The files of the project that fuzzed configuration is loaded with: the `bilingual`
+/// fixture's configuration files (these two first), an item in TOML with its translation, an
+/// item in YAML, a page.
+const PROJECT: &[(&str, &str)] = &[
+    ("site.toml", SITE),
+    (
+        "sources.toml",
+        include_str!("../tests/fixtures/bilingual/content/sources.toml"),
+    ),
+    ("items/alpha.md", ALPHA),
+    (
+        "items/alpha.ko.md",
+        include_str!("../tests/fixtures/bilingual/content/items/alpha.ko.md"),
+    ),
+    (
+        "items/beta.md",
+        include_str!("../tests/fixtures/bilingual/content/items/beta.md"),
+    ),
+    (
+        "pages/home.md",
+        include_str!("../tests/fixtures/bilingual/content/pages/home.md"),
+    ),
+];
+
+/// The configuration path: the input is written as `content/site.toml` (an even first byte)
+/// or `content/sources.toml` (odd) of a project otherwise the [`PROJECT`]'s, and loaded as a
+/// build loads it (`versus::load`: reading, parsing, checking the configuration and the
+/// sources, validating the content against them). Checks that every error names its place:
+/// a line and column inside the fuzzed file for any error in it, and otherwise a line and
+/// column or a file or folder of the project. Returns the errors, with paths below the
+/// project's root.
+pub fn configuration(data: &[u8]) -> Vec<Diagnostic> {
+    let Some((&variant, rest)) = data.split_first() else {
+        return Vec::new();
+    };
+    let name = if variant % 2 == 0 {
+        "site.toml"
+    } else {
+        "sources.toml"
+    };
+    let root = scratch_project();
+    let content = root.join("content");
+    for (file, text) in &PROJECT[..2] {
+        let bytes = if *file == name { rest } else { text.as_bytes() };
+        // A new file each time: rewriting one in place makes ext4 flush it to disk on close.
+        let _ = fs::remove_file(content.join(file));
+        fs::write(content.join(file), bytes).expect("write a configuration file");
+    }
+    let fuzzed = content.join(name);
+    let text = normalize(&String::from_utf8_lossy(rest));
+    let diagnostics = match load(&Project::at(&root)) {
+        Ok((_, warnings)) => warnings,
+        Err(failure) => failure.diagnostics,
+    };
+    let errors: Vec<Diagnostic> = diagnostics.into_iter().filter(|d| d.is_error()).collect();
+    for error in &errors {
+        match error.position {
+            Some(at) if error.path == fuzzed => {
+                assert_inside(&text, at.line, at.column, &error.to_string());
+            }
+            Some(_) => {}
+            // A problem with a whole file or folder (missing, unreadable, linked) is placed by
+            // its path; anything the configuration's text says wrong is placed in it.
+            None => assert!(
+                error.path != fuzzed && error.path.starts_with(&content),
+                "an error without a line and column: {error}"
+            ),
+        }
+    }
+    errors
+        .into_iter()
+        .map(|error| Diagnostic {
+            path: error
+                .path
+                .strip_prefix(&root)
+                .unwrap_or(&error.path)
+                .to_path_buf(),
+            ..error
+        })
+        .collect()
+}
+
+/// A project folder of this thread's own (the tests run on several threads), removed when the
+/// thread ends.
+fn scratch_project() -> PathBuf {
+    struct Scratch(PathBuf);
+    impl Drop for Scratch {
+        fn drop(&mut self) {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+    thread_local! {
+        static SCRATCH: Scratch = {
+            let thread = format!("{:?}", std::thread::current().id());
+            let name: String = thread.chars().filter(char::is_ascii_digit).collect();
+            let root = std::env::temp_dir()
+                .join(format!("versus-fuzz-{}-{name}", std::process::id()));
+            for folder in ["items", "pages"] {
+                fs::create_dir_all(root.join("content").join(folder)).expect("a scratch project");
+            }
+            for (file, text) in PROJECT {
+                fs::write(root.join("content").join(file), text).expect("a scratch project");
+            }
+            Scratch(root)
+        };
+    }
+    SCRATCH.with(|scratch| scratch.0.clone())
 }
 
 /// The Markdown path: rendering with either raw-HTML policy. Checks that every problem points

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use super::frontmatter::{BOM, normalized};
+use super::frontmatter::{BOM, normalize, normalized};
 use crate::config::{Config, is_slug};
 use crate::error::{Diagnostic, Position, position_of};
 
@@ -215,8 +215,9 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
         Err(e) => {
             let bytes = e.as_bytes();
             let valid = e.utf8_error().valid_up_to();
-            let good = std::str::from_utf8(&bytes[..valid]).unwrap_or("");
-            let Position { line, column } = position_of(good, good.len());
+            // Placed in the text as the build reads it: a lone CR is a line break there too.
+            let good = normalize(std::str::from_utf8(&bytes[..valid]).unwrap_or(""));
+            let Position { line, column } = position_of(&good, good.len());
             Err(
                 Diagnostic::error(path, "the file is not valid UTF-8: save it as UTF-8")
                     .at(Some(Position { line, column })),

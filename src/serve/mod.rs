@@ -5,23 +5,24 @@
 //! not build never stops the server: its errors are printed and shown over the open pages,
 //! and the last good build stays served until the next good save. Nothing is written to disk.
 //!
-//! One thread answers each request; the watcher's thread rebuilds; they share the built site
-//! through an `Arc` (no global state).
+//! One thread serves each connection, its requests in turn (`http` reads them, within limits);
+//! the watcher's thread rebuilds; they share the built site through an `Arc` (no global state).
 
+mod http;
 mod live;
 mod rebuild;
 mod request;
 mod watch;
 
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream};
 use std::sync::Arc;
-
-use tiny_http::{Header, Method, Request, Response, Server};
+use std::time::Duration;
 
 use crate::Project;
 use crate::error::{Diagnostic, Failure};
 use crate::highlight::Highlighter;
 use crate::report::Console;
+use http::{Connection, Request, Response};
 use live::Message;
 use rebuild::{Builder, Shared, State};
 use request::Answer;
@@ -32,11 +33,10 @@ pub const LOOPBACK: IpAddr = IpAddr::V4(Ipv4Addr::LOCALHOST);
 /// Serves the project on `ip` until the process is stopped; `port` 0, or a port that is taken,
 /// means any free port. Fails only if it cannot start.
 pub fn serve(project: &Project, ip: IpAddr, port: u16, console: &Console) -> Result<(), Failure> {
-    let server = bind(ip, port, console)?;
-    let listening = server
-        .server_addr()
-        .to_ip()
-        .expect("a TCP server has an IP address");
+    let listener = bind(ip, port, console)?;
+    let listening = listener
+        .local_addr()
+        .map_err(|e| cannot_listen(ip, &e.to_string()))?;
     if !ip.is_loopback() {
         console.diagnostics(&[Diagnostic::warning(
             ip.to_string(),
@@ -64,40 +64,43 @@ pub fn serve(project: &Project, ip: IpAddr, port: u16, console: &Console) -> Res
     console.result(&format!(
         "serving http://{address}{base_path} (Ctrl-C to stop)"
     ));
-    for request in server.incoming_requests() {
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else {
+            // Out of file descriptors, say: wait for connections to close rather than spin.
+            std::thread::sleep(Duration::from_millis(50));
+            continue;
+        };
         let shared = Arc::clone(&shared);
         let console = *console;
-        std::thread::spawn(move || respond(request, &shared, &console));
+        std::thread::spawn(move || converse(stream, &shared, &console));
     }
     Ok(())
 }
 
 /// Listens on `ip` at `port`, or at a free port if it is taken.
-fn bind(ip: IpAddr, port: u16, console: &Console) -> Result<Server, Failure> {
+fn bind(ip: IpAddr, port: u16, console: &Console) -> Result<TcpListener, Failure> {
     let at = |port| listener(SocketAddr::new(ip, port));
-    let listening = at(port)
+    at(port)
         .or_else(|taken| {
             console.info(&format!(
                 "port {port} is not free ({taken}): using a free port"
             ));
             at(0)
         })
-        .map_err(|e| e.to_string());
-    listening
-        .and_then(|l| Server::from_listener(l, None).map_err(|e| e.to_string()))
-        .map_err(|e| {
-            Failure::single(Diagnostic::error(
-                ip.to_string(),
-                format!("cannot listen: {e}"),
-            ))
-        })
+        .map_err(|e| cannot_listen(ip, &e.to_string()))
+}
+
+fn cannot_listen(ip: IpAddr, why: &str) -> Failure {
+    Failure::single(Diagnostic::error(
+        ip.to_string(),
+        format!("cannot listen: {why}"),
+    ))
 }
 
 /// A listening socket whose connections send each response at once (`TCP_NODELAY`, which
-/// accepted connections inherit). tiny_http writes a response's head and body separately:
-/// with Nagle's algorithm, the body then waits for the browser's delayed acknowledgement of the
-/// head, 40 ms for every file after the first on a connection.
-fn listener(address: SocketAddr) -> std::io::Result<std::net::TcpListener> {
+/// accepted connections inherit): with Nagle's algorithm, a response written in more than one
+/// piece (the reload events) waits for the browser's delayed acknowledgement, 40 ms each time.
+fn listener(address: SocketAddr) -> std::io::Result<TcpListener> {
     use socket2::{Domain, Socket, Type};
     let socket = Socket::new(Domain::for_address(address), Type::STREAM, None)?;
     socket.set_reuse_address(true)?;
@@ -107,39 +110,55 @@ fn listener(address: SocketAddr) -> std::io::Result<std::net::TcpListener> {
     Ok(socket.into())
 }
 
-/// Answers one request (the event stream lasts as long as its page).
-fn respond(request: Request, shared: &Shared, console: &Console) {
-    let line = format!("{} {}", request.method(), request.url());
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        console.detail(&format!("{line} 405"));
-        let _ = request.respond(text(405, "only GET and HEAD are served"));
+/// Serves one connection's requests in turn, until it closes, is refused, or becomes a
+/// stream of reload events (which lasts as long as its page).
+fn converse(stream: TcpStream, shared: &Shared, console: &Console) {
+    let Ok(mut connection) = Connection::new(stream) else {
         return;
-    }
-    let reply = {
-        let state = shared.read();
-        let answer = request::answer(request.url(), &state.base_path, |f| state.file(f).is_some());
-        reply(&answer, &state)
     };
-    match reply {
-        Some(reply) => {
-            console.detail(&format!("{line} {}", reply.status_code().0));
-            let _ = request.respond(reply);
-        }
-        None => {
+    loop {
+        let request = match connection.next_request() {
+            Ok(Some(request)) => request,
+            Ok(None) => return,
+            Err(refusal) => {
+                console.detail(&format!("refused: {} {}", refusal.status, refusal.why));
+                return connection.refuse(refusal);
+            }
+        };
+        let line = format!("{} {}", request.method, request.target);
+        let Some(reply) = respond(&request, shared) else {
             console.detail(&format!("{line} events"));
-            events(request, shared);
+            return events(connection.into_stream(), &request, shared);
+        };
+        console.detail(&format!("{line} {}", reply.status));
+        if !connection.send(&request, &reply) {
+            return;
         }
     }
 }
 
+/// The reply to one request, or `None` for the event stream, which is not one reply.
+fn respond(request: &Request, shared: &Shared) -> Option<Response> {
+    if !matches!(request.method.as_str(), "GET" | "HEAD") {
+        let mut refused = text(405, "only GET and HEAD are served");
+        refused.fields.push(("Allow", "GET, HEAD".into()));
+        return Some(refused);
+    }
+    let state = shared.read();
+    let answer = request::answer(&request.target, &state.base_path, |f| {
+        state.file(f).is_some()
+    });
+    reply(&answer, &state)
+}
+
 /// Streams reload events to a page: first the state it connects to (the current build, and
 /// its errors if the last change does not build), then every change.
-fn events(request: Request, shared: &Shared) {
+fn events(mut stream: TcpStream, request: &Request, shared: &Shared) {
     // Subscribed while the state is read: a rebuild that ends meanwhile is either in `first`
     // or told to this page.
     let (receiver, first) = {
         let state = shared.read();
-        let page = request::events_page(request.url()).and_then(|page| {
+        let page = request::events_page(&request.target).and_then(|page| {
             match request::answer(&page, &state.base_path, |f| state.file(f).is_some()) {
                 Answer::File(file) => Some(file),
                 _ => None,
@@ -150,15 +169,12 @@ fn events(request: Request, shared: &Shared) {
             .collect();
         (shared.clients.subscribe(page), first)
     };
-    let mut writer = request.into_writer();
     // The page went away: its receiver is dropped and the next broadcast forgets it.
-    let _ = live::stream(&mut writer, &first, &receiver);
+    let _ = live::stream(&mut stream, &first, &receiver);
 }
 
-type Reply = Response<std::io::Cursor<Vec<u8>>>;
-
 /// The reply to an answer, or `None` for the event stream, which is not one reply.
-fn reply(answer: &Answer, state: &State) -> Option<Reply> {
+fn reply(answer: &Answer, state: &State) -> Option<Response> {
     Some(match answer {
         Answer::File(path) => {
             let (body, build) = state.file(path).expect("answered from this state");
@@ -170,7 +186,9 @@ fn reply(answer: &Answer, state: &State) -> Option<Reply> {
             None => page(503, "index.html", NOT_BUILT.as_bytes(), state.build),
         },
         Answer::Redirect(location) => {
-            text(302, "moved").with_header(header("Location", &ascii(location)))
+            let mut moved = text(302, "moved");
+            moved.fields.push(("Location", ascii(location)));
+            moved
         }
         Answer::Script => bytes(
             200,
@@ -197,7 +215,7 @@ const NOT_BUILT: &str = "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\
     terminal. This page reloads by itself once it builds.</p></body></html>";
 
 /// A file of the site; HTML pages get the live-reload script.
-fn page(status: u16, path: &str, body: &[u8], build: u64) -> Reply {
+fn page(status: u16, path: &str, body: &[u8], build: u64) -> Response {
     let kind = content_type(path);
     let body = if kind.starts_with("text/html") {
         live::inject(body, build)
@@ -207,7 +225,7 @@ fn page(status: u16, path: &str, body: &[u8], build: u64) -> Reply {
     bytes(status, kind, body)
 }
 
-fn text(status: u16, message: &str) -> Reply {
+fn text(status: u16, message: &str) -> Response {
     bytes(
         status,
         "text/plain; charset=utf-8",
@@ -215,15 +233,15 @@ fn text(status: u16, message: &str) -> Reply {
     )
 }
 
-fn bytes(status: u16, content_type: &str, body: Vec<u8>) -> Reply {
-    Response::from_data(body)
-        .with_status_code(status)
-        .with_header(header("Content-Type", content_type))
-        .with_header(header("Cache-Control", "no-store"))
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid header")
+fn bytes(status: u16, content_type: &str, body: Vec<u8>) -> Response {
+    Response {
+        status,
+        fields: vec![
+            ("Content-Type", content_type.into()),
+            ("Cache-Control", "no-store".into()),
+        ],
+        body,
+    }
 }
 
 /// The media type of a file of the site, by its extension.

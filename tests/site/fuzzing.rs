@@ -1,4 +1,5 @@
-//! The fuzz targets' work on stable Rust, in every `cargo test`: the kept corpus
+//! The fuzz targets' work on stable Rust, in every `cargo test` (front-matter, Markdown, and
+//! the configuration files `site.toml` and `sources.toml`): the kept corpus
 //! (`fuzz/corpus/<target>/`) and every crasher the fuzzers found (`fuzz/regressions/<target>/`)
 //! go through the very harness the targets run (`fuzz/harness.rs`, its properties included),
 //! and so do inputs generated from the fuzzers' dictionaries with a fixed seed, so that the
@@ -27,30 +28,83 @@ fn the_markdown_corpus_and_crashers_replay_cleanly() {
 }
 
 #[test]
+fn the_configuration_corpus_and_crashers_replay_cleanly() {
+    let replayed = replay("configuration", |input| {
+        harness::configuration(input);
+    });
+    assert!(replayed >= 50, "only {replayed} configuration inputs");
+}
+
+#[test]
+fn the_configuration_harness_loads_as_a_build_does() {
+    let seed = |name: &str| {
+        let input = fs::read(Path::new(FUZZ).join("corpus/configuration").join(name))
+            .expect("a seed input");
+        harness::configuration(&input)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(seed("site-fixture"), [""; 0], "the fixture loads");
+    assert_eq!(seed("sources-fixture"), [""; 0]);
+    assert_eq!(
+        seed("site-weight-nan"),
+        [
+            "content/site.toml:23:10: criterion \"speed\": weight must be a number above 0 \
+             and at most 1000, found NaN"
+        ]
+    );
+    assert_eq!(
+        seed("sources-duplicate-id"),
+        ["content/sources.toml:8:6: source id \"review\" is declared twice"]
+    );
+    assert_eq!(
+        seed("site-criterion-referenced-by-items-removed"),
+        [
+            "content/items/alpha.md:20:1: rating of unknown criterion \"docs\" (criteria: speed)",
+            "content/items/beta.md:19:8: rating of unknown criterion \"docs\" (criteria: speed)"
+        ],
+        "the content is validated against the fuzzed configuration"
+    );
+    assert_eq!(
+        seed("site-not-utf8"),
+        ["content/site.toml:1:41: the file is not valid UTF-8: save it as UTF-8"]
+    );
+    let crasher = fs::read(
+        Path::new(FUZZ).join("regressions/configuration/lone-carriage-returns-before-invalid-utf8"),
+    )
+    .expect("a regression input");
+    assert_eq!(
+        harness::configuration(&crasher)[0].to_string(),
+        "content/site.toml:2:10: the file is not valid UTF-8: save it as UTF-8",
+        "a lone CR is a line break, as everywhere else"
+    );
+}
+
+#[test]
 fn generated_front_matter_keeps_every_property() {
-    let tokens = dictionary("frontmatter");
-    let mut random = Random(0x5eed_f00d);
-    for case in 0..1500 {
-        let input = random.input(&tokens, 40);
-        run_one(
-            &format!("generated front-matter #{case}"),
-            &input,
-            harness::front_matter,
-        );
-    }
+    generated("frontmatter", 0x5eed_f00d, 40, harness::front_matter);
+}
+
+#[test]
+fn generated_configuration_keeps_every_property() {
+    generated("configuration", 0xc0f1_9000, 60, |input| {
+        harness::configuration(input);
+    });
 }
 
 #[test]
 fn generated_markdown_keeps_every_property() {
-    let tokens = dictionary("markdown");
-    let mut random = Random(0xfeed_beef);
+    generated("markdown", 0xfeed_beef, 60, harness::markdown);
+}
+
+/// Runs 1,500 inputs of up to `most` tokens of the target's dictionary, drawn from `seed`.
+fn generated(target: &str, seed: u64, most: usize, run: fn(&[u8])) {
+    let tokens = dictionary(target);
+    let mut random = Random(seed);
     for case in 0..1500 {
-        let input = random.input(&tokens, 60);
-        run_one(
-            &format!("generated Markdown #{case}"),
-            &input,
-            harness::markdown,
-        );
+        let input = random.input(&tokens, most);
+        run_one(&format!("generated {target} #{case}"), &input, run);
     }
 }
 

@@ -1,9 +1,10 @@
 //! `versus serve`, run as a real process on the `bilingual` fixture and spoken to over
 //! loopback only: it listens on 127.0.0.1 (or where `--bind` says), serves the site under its
 //! base path with the live-reload script, refuses paths that try to leave the site and
-//! requests it does not serve, pushes a reload event after a change, shows a bad edit's errors
-//! without stopping, and serves many requests and reload streams at once. Every wait is
-//! bounded.
+//! requests it does not serve or whose head is over the limits (431, with the server's memory
+//! unchanged by a 64 MB header), keeps connections alive, pushes a reload event after a change,
+//! shows a bad edit's errors without stopping, and serves many requests and reload streams at
+//! once. Every wait is bounded.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -89,16 +90,32 @@ impl Served {
     /// Sends `request` as it is; the status of the answer, or `None` if the connection was
     /// closed without one.
     fn raw(&self, request: &[u8]) -> Option<u16> {
+        self.answer(request)
+            .strip_prefix("HTTP/1.1 ")
+            .and_then(|rest| rest.get(..3))
+            .and_then(|code| code.parse().ok())
+    }
+
+    /// Sends `request` as it is; everything the server answers until it closes.
+    fn answer(&self, request: &[u8]) -> String {
         let mut stream = TcpStream::connect(&self.address).expect("connect over loopback");
         stream.set_read_timeout(Some(PATIENCE)).expect("a timeout");
         // The server may answer and close before reading all of a very long request.
         let _ = stream.write_all(request);
-        let mut head = Vec::new();
-        let _ = stream.read_to_end(&mut head);
-        let head = String::from_utf8_lossy(&head);
-        head.strip_prefix("HTTP/1.1 ")
-            .and_then(|rest| rest.get(..3))
-            .and_then(|code| code.parse().ok())
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    /// The most memory the server has held so far, in kB (Linux's `VmHWM`).
+    fn peak_memory(&self) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id()))
+            .expect("the server's /proc status");
+        status
+            .lines()
+            .find_map(|line| line.strip_prefix("VmHWM:"))
+            .and_then(|kb| kb.trim().trim_end_matches(" kB").parse().ok())
+            .expect("a VmHWM line")
     }
 
     fn connect(&self, target: &str) -> TcpStream {
@@ -396,6 +413,98 @@ fn refuses_what_it_does_not_serve_and_keeps_serving() {
     let (status, _, page) = served.get("/widgets/items/alpha/");
     assert_eq!(status, 200, "still serving");
     assert!(page.contains("<h1>Alpha</h1>"));
+}
+
+/// The answer to a request whose header fields are over the limit (32 KB).
+const TOO_LARGE: &str = "HTTP/1.1 431 Request Header Fields Too Large\r\n\
+    Content-Type: text/plain; charset=utf-8\r\nContent-Length: 42\r\nConnection: close\r\n\r\n\
+    the request's header fields are too large\n";
+
+#[test]
+fn a_64_mb_header_is_refused_with_431_and_memory_stays_bounded() {
+    let site = SiteTest::fixture("bilingual");
+    let served = Served::start(&site);
+    let before = served.peak_memory();
+    let huge = format!(
+        "GET /widgets/ HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n",
+        "a".repeat(64 << 20)
+    );
+    assert_eq!(served.answer(huge.as_bytes()), TOO_LARGE);
+    let grown = served.peak_memory() - before;
+    assert!(grown < 8 << 10, "the server grew by {grown} kB");
+    let (status, _, page) = served.get("/widgets/items/alpha/");
+    assert_eq!(status, 200, "still serving");
+    assert!(page.contains("<h1>Alpha</h1>"));
+}
+
+#[test]
+fn a_hundred_header_fields_are_served_and_one_more_is_refused() {
+    let site = SiteTest::fixture("bilingual");
+    let served = Served::start(&site);
+    let with_fields = |count: usize| {
+        let fields: String = (0..count).map(|n| format!("X-{n}: {n}\r\n")).collect();
+        format!("GET /widgets/ HTTP/1.1\r\n{fields}Connection: close\r\n\r\n")
+    };
+    assert_eq!(
+        served.raw(with_fields(99).as_bytes()),
+        Some(200),
+        "99 and Connection"
+    );
+    assert_eq!(
+        served.answer(with_fields(100).as_bytes()),
+        "HTTP/1.1 431 Request Header Fields Too Large\r\n\
+         Content-Type: text/plain; charset=utf-8\r\nContent-Length: 39\r\n\
+         Connection: close\r\n\r\nthe request has too many header fields\n"
+    );
+    let long = format!(
+        "GET /widgets/ HTTP/1.1\r\nCookie: {}\r\n\r\n",
+        "a".repeat(40_000)
+    );
+    assert_eq!(served.answer(long.as_bytes()), TOO_LARGE, "a 40 kB cookie");
+}
+
+#[test]
+fn a_kept_alive_connection_serves_requests_in_turn_and_head_has_no_body() {
+    let site = SiteTest::fixture("bilingual");
+    let served = Served::start(&site);
+    let (_, _, page) = served.get("/widgets/items/alpha/");
+    let mut stream = TcpStream::connect(&served.address).expect("connect over loopback");
+    stream.set_read_timeout(Some(PATIENCE)).expect("a timeout");
+    stream
+        .write_all(
+            b"HEAD /widgets/items/alpha/ HTTP/1.1\r\nHost: x\r\n\r\n\
+              GET /widgets/assets/style.css HTTP/1.1\r\nHost: x\r\n\r\n",
+        )
+        .expect("send two requests");
+    let mut reader = BufReader::new(stream);
+    let (head, body) = response(&mut reader, true);
+    assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+    assert!(
+        head.contains(&format!("\r\nContent-Length: {}\r\n", page.len())),
+        "{head}"
+    );
+    assert!(!head.contains("Connection: close"), "{head}");
+    assert_eq!(body, "");
+    let (head, body) = response(&mut reader, false);
+    assert!(head.contains("Content-Type: text/css"), "{head}");
+    assert!(body.contains('{'), "the stylesheet");
+}
+
+/// The next response on a kept-alive connection: its head and its body (of the length the
+/// head gives, or none if `head_only`, the answer to HEAD).
+fn response(reader: &mut BufReader<TcpStream>, head_only: bool) -> (String, String) {
+    let mut head = String::new();
+    while !head.ends_with("\r\n\r\n") {
+        reader.read_line(&mut head).expect("a response head");
+    }
+    let length: usize = head
+        .split("\r\n")
+        .find_map(|line| line.strip_prefix("Content-Length: "))
+        .and_then(|n| n.parse().ok())
+        .expect("a Content-Length");
+    let mut body = vec![0; if head_only { 0 } else { length }];
+    reader.read_exact(&mut body).expect("the body");
+    (head, String::from_utf8(body).expect("UTF-8"))
 }
 
 /// Reload streams kept open during the load test.
