@@ -14,6 +14,7 @@ mod site {
     mod fuzzing;
     mod i18n;
     mod output_safety;
+    mod pair_bound;
     mod pairs;
     mod scaffold;
     mod security;
