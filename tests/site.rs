@@ -12,6 +12,7 @@ mod site {
     mod cli;
     mod determinism;
     mod fuzzing;
+    mod highlight_cache;
     mod i18n;
     mod output_safety;
     mod pair_bound;
