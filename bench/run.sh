@@ -1,23 +1,35 @@
 #!/usr/bin/env bash
 # The benchmark of BENCHMARKS.md: builds synthetic reports of N items in English and Korean
-# (examples/synth.rs) with the release binary, and the same items with Hugo, on tmpfs, and
-# prints one table. Not a test: numbers depend on the machine and on what else runs on it.
+# (examples/synth.rs) with the release binary, and the same items with Hugo and, when a Zola
+# binary is given, with Zola (examples/zola_site.rs turns the report into a Zola site), on
+# tmpfs, and prints one table. Not a test: numbers depend on the machine and its load.
 #
-#   bash bench/run.sh                    # N = 100, 1000, 10000; 5 runs each (3 for Hugo)
+#   bash bench/run.sh                    # N = 100, 1000, 10000; 5 runs each (3 for Hugo, Zola)
 #   SIZES="1000" RUNS=3 bash bench/run.sh
+#   ZOLA=/tmp/zola-target/release/zola SIZES="1000 10000" bash bench/run.sh
 #
-# versus and Hugo runs alternate, and every run's wall time is listed below the table.
-# Environment: SIZES, RUNS, HUGO_RUNS, WORK (default /dev/shm/versus-bench, tmpfs), HUGO=0 to
-# skip Hugo, VERSUS_BIN to measure another build of versus. Needs GNU time (Debian `time`) and
-# Hugo (Debian `hugo`): installed with apt-get when missing and running as root.
+# Each N is built in two shapes (SHAPES): `small-groups` (three items per pair group) and
+# `one-group` (every item in one group; pair pages bounded by `[pairs] per_item`). versus is
+# measured cold (no .versus-cache/: every code block highlighted) and warm (the cache of the
+# cold run before it); versus, Zola and Hugo runs alternate, and every run's wall time is
+# listed below the table.
+# Environment: SIZES, SHAPES, RUNS, HUGO_RUNS, ZOLA_RUNS, WORK (default /dev/shm/versus-bench,
+# tmpfs), HUGO=0 to skip Hugo, ZOLA (a Zola 0.21 binary; none: Zola is skipped), SERVE=0 to
+# skip the serve figures, VERSUS_BIN to measure another build of versus. Needs GNU time (Debian
+# `time`) and Hugo (Debian `hugo`): installed with apt-get when missing and running as root.
+# Zola has no package here: build its release from source outside this repository.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"100 1000 10000"}
 RUNS=${RUNS:-5}
 HUGO_RUNS=${HUGO_RUNS:-3}
+ZOLA_RUNS=${ZOLA_RUNS:-$HUGO_RUNS}
+SHAPES=${SHAPES:-"small-groups one-group"}
 WORK=${WORK:-/dev/shm/versus-bench}
 HUGO=${HUGO:-1}
+ZOLA=${ZOLA:-}
+SERVE=${SERVE:-1}
 
 need() {
     local command=$1 package=$2
@@ -33,7 +45,7 @@ need() {
 need /usr/bin/time time
 [ "$HUGO" = 1 ] && need hugo hugo
 
-cargo build --release --quiet --bin versus --example synth --example rebuild
+cargo build --release --quiet --bin versus --example synth --example rebuild --example zola_site
 # VERSUS_BIN measures another build of versus (an experiment) on the same content.
 VERSUS=${VERSUS_BIN:-$PWD/target/release/versus}
 mkdir -p "$WORK"
@@ -81,40 +93,58 @@ row() { # tool n pages wall cpu rss
 echo "## Machine"
 echo
 echo "- $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ { print $2 }') GB memory"
-echo "- versus $(git rev-parse --short HEAD 2>/dev/null || echo '?') (+ working tree), $(hugo version 2>/dev/null | cut -d' ' -f2 || echo 'no hugo')"
+echo "- versus $(git rev-parse --short HEAD 2>/dev/null || echo '?') (+ working tree), $(hugo version 2>/dev/null | cut -d' ' -f2 || echo 'no hugo'), $([ -n "$ZOLA" ] && "$ZOLA" --version || echo 'no zola')"
 echo "- output on $(df --output=fstype "$WORK" | tail -1) ($WORK); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| tool | items | pages | wall (median) | CPU user+sys (median) | pages/s | peak RSS (median) |"
 echo "|---|---|---|---|---|---|---|"
 
+rm -rf .versus-cache  # the shipped report: the first run cold, the median warm
 read -r wall cpu rss < <(measure "$RUNS" "$WORK/out-shipped" "$VERSUS" build --root . --output "$WORK/out-shipped")
 pages=$(sed -n 's/^built \([0-9]*\) pages.*/\1/p' "$WORK/last-times")
-row "versus, shipped report" 15 "$pages" "$wall" "$cpu" "$rss"
+row "versus, shipped report (warm)" 15 "$pages" "$wall" "$cpu" "$rss"
 
-# versus and Hugo take turns, so that what else runs on the machine weighs on both alike.
+# row_of TOOL N TIMES PAGES: the table's row for the runs in TIMES.
+row_of() {
+    local wall cpu rss
+    read -r wall cpu rss < <(medians "$3")
+    row "$1" "$2" "$4" "$wall" "$cpu" "$rss"
+}
+
+# versus (cold, then warm), Zola and Hugo take turns, so that what else runs on the machine
+# weighs on all of them alike.
 every_run=""
 for n in $SIZES; do
-    site=$WORK/site-$n
-    cargo run --release --quiet --example synth -- "$n" "$site" >/dev/null
-    : >"$WORK/versus-times"
-    : >"$WORK/hugo-times"
-    for run in $(seq "$RUNS"); do
-        once "$WORK/versus-times" "$WORK/out-$n" "$VERSUS" build --root "$site" --output "$WORK/out-$n"
-        if [ "$HUGO" = 1 ] && [ "$run" -le "$HUGO_RUNS" ]; then
-            once "$WORK/hugo-times" "$WORK/hugo-$n" hugo --quiet --source bench/hugo --contentDir "$site/content" --destination "$WORK/hugo-$n"
+    for shape in $SHAPES; do
+        site=$WORK/site-$n-$shape
+        cargo run --release --quiet --example synth -- "$n" "$site" "$shape" >/dev/null
+        [ -n "$ZOLA" ] && ./target/release/examples/zola_site "$site" "$WORK/zola-site-$n-$shape" >/dev/null
+        for tool in cold warm zola hugo; do : >"$WORK/$tool-times"; done
+        for run in $(seq "$RUNS"); do
+            rm -rf "$site/.versus-cache"
+            once "$WORK/cold-times" "$WORK/out-$n" "$VERSUS" build --root "$site" --output "$WORK/out-$n"
+            once "$WORK/warm-times" "$WORK/out-$n" "$VERSUS" build --root "$site" --output "$WORK/out-$n"
+            if [ -n "$ZOLA" ] && [ "$run" -le "$ZOLA_RUNS" ]; then
+                once "$WORK/zola-times" "$WORK/zola-$n" "$ZOLA" --root "$WORK/zola-site-$n-$shape" build --output-dir "$WORK/zola-$n"
+            fi
+            if [ "$HUGO" = 1 ] && [ "$run" -le "$HUGO_RUNS" ]; then
+                once "$WORK/hugo-times" "$WORK/hugo-$n" hugo --quiet --source bench/hugo --contentDir "$site/content" --destination "$WORK/hugo-$n"
+            fi
+        done
+        every_run="$every_run- $n items, $shape, each run's wall time: versus cold $(runs_of "$WORK/cold-times"); warm $(runs_of "$WORK/warm-times")"
+        [ -n "$ZOLA" ] && every_run="$every_run; Zola $(runs_of "$WORK/zola-times")"
+        [ "$HUGO" = 1 ] && every_run="$every_run; Hugo $(runs_of "$WORK/hugo-times")"
+        every_run="$every_run"$'\n'
+        pages=$(sed -n 's/^built \([0-9]*\) pages.*/\1/p' "$WORK/last-warm-times")
+        row_of "versus, $shape, cold" "$n" "$WORK/cold-times" "$pages"
+        row_of "versus, $shape, warm" "$n" "$WORK/warm-times" "$pages"
+        if [ -n "$ZOLA" ]; then
+            row_of "Zola $("$ZOLA" --version | cut -d' ' -f2), $shape" "$n" "$WORK/zola-times" "$(find "$WORK/zola-$n" -name '*.html' | wc -l)"
+        fi
+        if [ "$HUGO" = 1 ]; then
+            row_of "Hugo $(hugo version | cut -d' ' -f2 | cut -d+ -f1), $shape" "$n" "$WORK/hugo-times" "$(find "$WORK/hugo-$n" -name '*.html' | wc -l)"
         fi
     done
-    every_run="$every_run- $n items, each run's wall time: versus $(runs_of "$WORK/versus-times")"
-    [ "$HUGO" = 1 ] && every_run="$every_run; Hugo $(runs_of "$WORK/hugo-times")"
-    every_run="$every_run"$'\n'
-    read -r wall cpu rss < <(medians "$WORK/versus-times")
-    pages=$(sed -n 's/^built \([0-9]*\) pages.*/\1/p' "$WORK/last-versus-times")
-    row versus "$n" "$pages" "$wall" "$cpu" "$rss"
-    if [ "$HUGO" = 1 ]; then
-        read -r wall cpu rss < <(medians "$WORK/hugo-times")
-        pages=$(find "$WORK/hugo-$n" -name '*.html' | wc -l)
-        row "Hugo $(hugo version | cut -d' ' -f2 | cut -d+ -f1)" "$n" "$pages" "$wall" "$cpu" "$rss"
-    fi
 done
 echo
 printf '%s' "$every_run"
@@ -126,13 +156,13 @@ echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 # second what an editor waits for: from saving an item to the browser showing it (headless
 # Chromium; needs node and the browser suite's packages, `npm ci` in tests/browser).
 for n in $SIZES; do
-    if [ "$n" = 1000 ]; then
+    if [ "$n" = 1000 ] && [ "$SERVE" = 1 ]; then
         echo
         echo "serve, 1000 items, the whole site rebuilt in memory:"
-        ./target/release/examples/rebuild "$WORK/site-1000" "$RUNS" | tail -2
+        ./target/release/examples/rebuild "$WORK/site-1000-small-groups" "$RUNS" | tail -2
         if command -v node >/dev/null && [ -d tests/browser/node_modules/playwright-core ]; then
             echo "serve, 1000 items, from saving an item to the browser showing it:"
-            node bench/serve-latency.mjs "$VERSUS" "$WORK/site-1000" "$RUNS"
+            node bench/serve-latency.mjs "$VERSUS" "$WORK/site-1000-small-groups" "$RUNS"
         else
             echo "(no node or no tests/browser/node_modules: the browser's figure is skipped)"
         fi

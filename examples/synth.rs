@@ -3,14 +3,17 @@
 //!
 //! ```sh
 //! cargo run --release --example synth -- 10000 /dev/shm/versus-10000
+//! cargo run --release --example synth -- 10000 /dev/shm/versus-10000-one one-group
 //! ```
 //!
 //! Each item has about 1.5 KB of prose with headings, a list, a table and one fenced code block
 //! of about 15 lines (Rust, Python, JavaScript, Go and Java in turn, each block unique to its
 //! item); every criterion is rated; the Korean files are in Hangul. Pair pages follow the
-//! `[pairs]` rule: past `all_up_to` items, only items of the same `family` (three per family)
-//! are paired, so pair pages grow linearly. The output depends on N alone: no clock, no
-//! randomness from the system.
+//! `[pairs]` rule: past `all_up_to` items, only items of the same `family` are paired. Two
+//! shapes: `small-groups` (the default: three items per family, every two of them paired) and
+//! `one-group` (every item in one family, so the rule's `per_item` bound is what keeps pair
+//! pages linear). The output depends on N and the shape alone: no clock, no randomness from
+//! the system.
 //!
 //! A Rust example rather than a script: no other runtime is needed, it compiles with the
 //! project (so clippy and `cargo test` keep it building) and it writes 20,000 files in well
@@ -21,8 +24,17 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// Items per `family`: the fact pair pages are grouped by.
+/// Items per `family` (the fact pair pages are grouped by) in the `small-groups` shape.
 const FAMILY: usize = 3;
+
+/// How items fall into the groups of the `[pairs]` rule.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// Three items per family.
+    SmallGroups,
+    /// Every item in one family.
+    OneGroup,
+}
 
 const CRITERIA: [(&str, &str, &str); 7] = [
     ("performance", "Performance", "성능"),
@@ -151,8 +163,11 @@ impl Item {
         }
     }
 
-    fn family(&self) -> String {
-        format!("family-{:05}", self.index / FAMILY)
+    fn family(&self, shape: Shape) -> String {
+        match shape {
+            Shape::SmallGroups => format!("family-{:05}", self.index / FAMILY),
+            Shape::OneGroup => "family-all".to_string(),
+        }
     }
 }
 
@@ -166,14 +181,22 @@ fn capitalise(word: &str) -> String {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (Some(n), Some(out)) = (
+    let shape = match args.get(2).map(String::as_str) {
+        None | Some("small-groups") => Some(Shape::SmallGroups),
+        Some("one-group") => Some(Shape::OneGroup),
+        Some(_) => None,
+    };
+    let (Some(n), Some(out), Some(shape)) = (
         args.first().and_then(|n| n.parse::<usize>().ok()),
         args.get(1),
+        shape,
     ) else {
-        eprintln!("usage: synth N OUTDIR   (writes OUTDIR/content/ with N items in en and ko)");
+        eprintln!(
+            "usage: synth N OUTDIR [small-groups|one-group]   (writes OUTDIR/content/ with N items in en and ko)"
+        );
         return ExitCode::from(2);
     };
-    match write_project(n, Path::new(out)) {
+    match write_project(n, Path::new(out), shape) {
         Ok(files) => {
             println!("wrote {files} files for {n} items into {out}");
             ExitCode::SUCCESS
@@ -186,7 +209,7 @@ fn main() -> ExitCode {
 }
 
 /// Writes `out/content/` afresh; returns the number of files written.
-fn write_project(n: usize, out: &Path) -> std::io::Result<usize> {
+fn write_project(n: usize, out: &Path, shape: Shape) -> std::io::Result<usize> {
     let content = out.join("content");
     if content.exists() {
         fs::remove_dir_all(&content)?;
@@ -205,7 +228,7 @@ fn write_project(n: usize, out: &Path) -> std::io::Result<usize> {
         let next = Item::new(if index + 1 < n { index + 1 } else { 0 });
         files.push((
             items.join(format!("{}.md", item.slug)),
-            item_en(&item, &next),
+            item_en(&item, &next, shape),
         ));
         files.push((
             items.join(format!("{}.ko.md", item.slug)),
@@ -347,8 +370,8 @@ required = true
 table = false
 label = {{ en = "Family", ko = "계열" }}
 
-# Every pair up to 50 items; past that, only items of the same family ({FAMILY} per family),
-# so pair pages grow linearly with the number of items.
+# Every pair up to 50 items; past that, only items of the same family, at most 4 for any
+# item (the default per_item), so pair pages grow linearly with the number of items.
 [pairs]
 all_up_to = 50
 group_by = ["family"]
@@ -414,7 +437,7 @@ fn list(values: &[String]) -> String {
     format!("[{}]", quoted.join(", "))
 }
 
-fn item_en(item: &Item, next: &Item) -> String {
+fn item_en(item: &Item, next: &Item, shape: Shape) -> String {
     let mut rng = Rng(item.index as u64 ^ 0xe2);
     let (lang_id, lang_name) = LANGUAGES[item.language];
     let mut s = format!(
@@ -452,7 +475,7 @@ family = "{family}"
         cons = list(&["Few conventions".into(), "Young ecosystem".into()]),
         year = 2000 + item.index % 25,
         license = ["MIT", "Apache-2.0", "BSD-3-Clause"][item.index % 3],
-        family = item.family(),
+        family = item.family(shape),
     );
     for (c, (id, label, _)) in CRITERIA.iter().enumerate() {
         write!(

@@ -218,9 +218,10 @@ pub struct MarkdownConfig {
     pub raw_html: RawHtml,
 }
 
-/// Which "X vs Y" pages are generated: every pair up to `all_up_to` items; past it, only pairs
-/// sharing a value of one of the `group_by` facts (the picker compares the others in the
-/// browser).
+/// Which "X vs Y" pages are generated: every pair up to `all_up_to` items; past it, pairs of
+/// items sharing a value of one of the `group_by` facts, nearest in the overall ranking first,
+/// at most `per_item` for any item (the rule in `pairs.rs`; the picker compares the others in
+/// the browser). Both numbers are bounded, so pair pages never grow as n².
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PairsConfig {
@@ -228,6 +229,8 @@ pub struct PairsConfig {
     pub all_up_to: usize,
     #[serde(default)]
     pub group_by: Vec<String>,
+    #[serde(default = "pairs_per_item")]
+    pub per_item: usize,
 }
 
 impl Default for PairsConfig {
@@ -235,6 +238,7 @@ impl Default for PairsConfig {
         PairsConfig {
             all_up_to: all_pairs_up_to(),
             group_by: Vec::new(),
+            per_item: pairs_per_item(),
         }
     }
 }
@@ -242,6 +246,19 @@ impl Default for PairsConfig {
 fn all_pairs_up_to() -> usize {
     50
 }
+
+/// Four: the two items ranked just above and the two just below in a large group, a short
+/// "compare with" list on an item page; at most 2n pair pages.
+fn pairs_per_item() -> usize {
+    4
+}
+
+/// Largest `all_up_to`: 200 items make 19,900 pair pages, about what 10,000 items make with
+/// the default `per_item`.
+const MOST_ALL_PAIRS: usize = 200;
+
+/// Largest `per_item`.
+const MOST_PAIRS_PER_ITEM: usize = 50;
 
 impl Config {
     /// Reads and checks `site.toml`.
@@ -336,16 +353,39 @@ impl Config {
         self.check_criteria(block, out);
         self.check_facts(block, out);
         self.check_presets(block, out);
+        self.check_pairs(block, out);
+    }
+
+    fn check_pairs(&self, block: &Block, out: &mut Diagnostics) {
+        let error = |key: &str, message: String| {
+            Diagnostic::error(block.path, message).at(block.locate(&["pairs", key]))
+        };
         for fact in &self.pairs.group_by {
             if self.fact(fact).is_none() {
-                out.push(
-                    Diagnostic::error(
-                        block.path,
-                        format!("pairs.group_by: unknown fact \"{fact}\""),
-                    )
-                    .at(block.locate(&["pairs", "group_by"])),
-                );
+                out.push(error(
+                    "group_by",
+                    format!("pairs.group_by: unknown fact \"{fact}\""),
+                ));
             }
+        }
+        if self.pairs.all_up_to > MOST_ALL_PAIRS {
+            out.push(error(
+                "all_up_to",
+                format!(
+                    "pairs.all_up_to = {} is more than {MOST_ALL_PAIRS}: every pair of that many items \
+                     is too many pages (past it, per_item bounds them)",
+                    self.pairs.all_up_to
+                ),
+            ));
+        }
+        if self.pairs.per_item > MOST_PAIRS_PER_ITEM {
+            out.push(error(
+                "per_item",
+                format!(
+                    "pairs.per_item = {} is more than {MOST_PAIRS_PER_ITEM}",
+                    self.pairs.per_item
+                ),
+            ));
         }
     }
 

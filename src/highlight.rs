@@ -5,8 +5,18 @@
 //! kept by (language, code) for the run, and for the next one (`serve` rebuilds after every
 //! save, and most blocks have not changed). The same block in two languages' pages of an item
 //! is highlighted once.
+//!
+//! `build` also keeps them on disk, in the project's `.versus-cache/` ([`Highlighter::with_cache`],
+//! [`Highlighter::save`]): a block is a pure function of its code, its language and the
+//! highlighter, so a rebuild highlights only the blocks that changed. The file names the binary
+//! that wrote it (its version, size and modification time): another build of versus, with
+//! other grammars or other rules, starts cold instead of trusting it, and so does a file that
+//! is not intact (a hash of its contents).
 
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hasher};
+use std::io;
+use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use syntect::highlighting::ThemeSet;
@@ -15,6 +25,9 @@ use crate::contrast::{Rgb, readable_css};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
+
+/// The folder of the project where `build` keeps highlighted blocks between builds.
+pub const CACHE_FOLDER: &str = ".versus-cache";
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 const LIGHT_THEME: &str = "InspiredGitHub";
@@ -81,6 +94,33 @@ impl Highlighter {
             .clone()
     }
 
+    /// A highlighter that starts with the blocks a previous build saved in `folder`, as if it
+    /// had highlighted them in the run before; with none if the file is missing, was written
+    /// by another binary, or is damaged.
+    pub fn with_cache(folder: &Path) -> Highlighter {
+        let highlighter = Highlighter::default();
+        if let Some(blocks) = cache::read(&folder.join(cache::FILE)) {
+            let mut done = highlighter.done.lock().unwrap_or_else(|e| e.into_inner());
+            done.current = blocks
+                .into_iter()
+                .map(|(key, html)| (key, Arc::new(OnceLock::from(html))))
+                .collect();
+        }
+        highlighter
+    }
+
+    /// Saves the blocks of this run into `folder` (created if need be) for the next build:
+    /// written beside, then renamed into place, so a build stopped halfway leaves the old file.
+    pub fn save(&self, folder: &Path) -> io::Result<()> {
+        let done = self.done.lock().unwrap_or_else(|e| e.into_inner());
+        let mut blocks: Vec<_> = (done.current.iter())
+            .filter_map(|(key, slot)| Some((key, slot.get()?)))
+            .collect();
+        // In order, so that the same blocks make the same file.
+        blocks.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        cache::write(&folder.join(cache::FILE), blocks.into_iter())
+    }
+
     /// Starts a new run (a build or a rebuild): blocks of the run before last are forgotten.
     pub fn start_run(&self) {
         let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
@@ -118,6 +158,116 @@ impl Highlighter {
             readable_css(&css(LIGHT_THEME), LIGHT_BACKGROUND),
             readable_css(&css(DARK_THEME), DARK_BACKGROUND)
         )
+    }
+}
+
+/// The file of highlighted blocks: a header naming the binary and the hash of the rest, then
+/// each block as (language, code, HTML or nothing), lengths first.
+mod cache {
+    use super::*;
+
+    pub const FILE: &str = "highlighted-blocks";
+    const MAGIC: &[u8; 8] = b"vshl0001";
+
+    type Blocks = Vec<((String, String), Option<String>)>;
+
+    /// The running executable, by its version, size and modification time (to the
+    /// nanosecond): what makes a block's HTML (grammars, syntect, the class style) is all inside
+    /// it, and any new build of it is a new file. Reading it whole to hash its bytes would cost
+    /// about 0.1 s a build (1 s for a debug build). `None` if it cannot be examined: then
+    /// nothing is cached.
+    fn binary() -> Option<u64> {
+        static BINARY: OnceLock<Option<u64>> = OnceLock::new();
+        *BINARY.get_or_init(|| {
+            let meta = std::fs::metadata(std::env::current_exe().ok()?).ok()?;
+            let modified = meta
+                .modified()
+                .ok()?
+                .duration_since(std::time::UNIX_EPOCH)
+                .ok()?;
+            let identity = format!(
+                "{} {} {}",
+                env!("CARGO_PKG_VERSION"),
+                meta.len(),
+                modified.as_nanos()
+            );
+            Some(hash(identity.as_bytes()))
+        })
+    }
+
+    fn hash(bytes: &[u8]) -> u64 {
+        let mut hasher = DefaultHasher::new();
+        hasher.write(bytes);
+        hasher.finish()
+    }
+
+    pub fn read(path: &Path) -> Option<Blocks> {
+        let bytes = std::fs::read(path).ok()?;
+        let (header, body) = bytes.split_at_checked(24)?;
+        let field = |at: usize| u64::from_le_bytes(header[at..at + 8].try_into().unwrap());
+        if &header[..8] != MAGIC || field(8) != binary()? || field(16) != hash(body) {
+            return None;
+        }
+        let mut reader = Reader(body);
+        let mut blocks = Vec::new();
+        while !reader.0.is_empty() {
+            let key = (reader.text()?, reader.text()?);
+            let html = match reader.take(1)? {
+                [0] => None,
+                [1] => Some(reader.text()?),
+                _ => return None,
+            };
+            blocks.push((key, html));
+        }
+        Some(blocks)
+    }
+
+    pub fn write<'a>(
+        path: &Path,
+        blocks: impl Iterator<Item = (&'a (String, String), &'a Option<String>)>,
+    ) -> io::Result<()> {
+        let Some(binary) = binary() else {
+            return Ok(());
+        };
+        let mut body = Vec::new();
+        for ((lang, code), html) in blocks {
+            put(&mut body, lang);
+            put(&mut body, code);
+            body.push(u8::from(html.is_some()));
+            if let Some(html) = html {
+                put(&mut body, html);
+            }
+        }
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend(binary.to_le_bytes());
+        bytes.extend(hash(&body).to_le_bytes());
+        bytes.extend(body);
+        let folder = path.parent().expect("the cache file is in a folder");
+        std::fs::create_dir_all(folder)?;
+        let partial = path.with_extension("partial");
+        std::fs::write(&partial, bytes)?;
+        std::fs::rename(&partial, path)
+    }
+
+    fn put(out: &mut Vec<u8>, text: &str) {
+        out.extend((text.len() as u64).to_le_bytes());
+        out.extend(text.as_bytes());
+    }
+
+    struct Reader<'a>(&'a [u8]);
+
+    impl Reader<'_> {
+        fn take(&mut self, n: usize) -> Option<&[u8]> {
+            let (taken, rest) = self.0.split_at_checked(n)?;
+            self.0 = rest;
+            Some(taken)
+        }
+
+        fn text(&mut self) -> Option<String> {
+            let len = u64::from_le_bytes(self.take(8)?.try_into().ok()?);
+            let bytes = self.take(usize::try_from(len).ok()?)?;
+            String::from_utf8(bytes.to_vec()).ok()
+        }
     }
 }
 
@@ -159,5 +309,43 @@ mod tests {
             done.current.is_empty() && done.previous.is_empty(),
             "unused blocks go"
         );
+    }
+
+    #[test]
+    fn a_saved_run_is_the_next_highlighter_s_previous_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let h = Highlighter::default();
+        let html = h.highlight("let x = 1;\n", "rust");
+        assert_eq!(h.highlight("x", "no-such-language"), None);
+        h.save(dir.path()).unwrap();
+        let warm = Highlighter::with_cache(dir.path());
+        warm.start_run();
+        assert_eq!(warm.done.lock().unwrap().previous.len(), 2);
+        assert_eq!(warm.highlight("let x = 1;\n", "rust"), html);
+        assert_eq!(warm.highlight("x", "no-such-language"), None);
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_cache_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let h = Highlighter::default();
+        h.highlight("let x = 1;\n", "rust");
+        h.save(dir.path()).unwrap();
+        let path = dir.path().join(cache::FILE);
+        let good = std::fs::read(&path).unwrap();
+        let cached = |bytes: &[u8]| {
+            std::fs::write(&path, bytes).unwrap();
+            let warm = Highlighter::with_cache(dir.path());
+            warm.done.lock().unwrap().current.len()
+        };
+        assert_eq!(cached(&good), 1);
+        let mut changed = good.clone();
+        *changed.last_mut().unwrap() ^= 1;
+        assert_eq!(cached(&changed), 0, "a changed byte of HTML");
+        let mut foreign = good.clone();
+        foreign[8] ^= 1;
+        assert_eq!(cached(&foreign), 0, "written by another binary");
+        assert_eq!(cached(&good[..good.len() - 3]), 0, "cut short");
+        assert_eq!(cached(b""), 0);
     }
 }

@@ -184,6 +184,7 @@ fn render_site_into(
 /// Builds the site and writes it to the output folder. Each file is written as soon as it is
 /// rendered, into a staging folder that replaces the output folder once the whole site is
 /// made: the site is never held in memory whole, and a failed build leaves the output as it was.
+/// Highlighted code is kept in the project's `.versus-cache/` for the next build.
 pub fn build(project: &Project) -> Result<Report, Failure> {
     let start = Instant::now();
     let staging = output::Staging::begin(&project.output, &project.root)?;
@@ -194,11 +195,16 @@ pub fn build(project: &Project) -> Result<Report, Failure> {
             bytes: Vec::new(),
         })
     };
-    let highlighter = Highlighter::default();
+    let cache = project.root.join(highlight::CACHE_FOLDER);
+    let highlighter = Highlighter::with_cache(&cache);
     let (mut rendered, coverage) = render_into(project, &highlighter, &Delivery::to(&write))?;
     let swapping = Instant::now();
     staging.finish(&rendered.files)?;
     rendered.stages.push(("swap", swapping.elapsed()));
+    if let Err(e) = highlighter.save(&cache) {
+        let message = format!("highlighted code not kept for the next build: {e}");
+        rendered.warnings.push(Diagnostic::warning(&cache, message));
+    }
     Ok(Report {
         pages: rendered.pages,
         files: rendered.files.into_iter().map(|f| f.path).collect(),

@@ -12,9 +12,11 @@ mod site {
     mod cli;
     mod determinism;
     mod fuzzing;
+    mod highlight_cache;
     mod i18n;
     mod output_safety;
     mod paging;
+    mod pair_bound;
     mod pairs;
     mod scaffold;
     mod security;

@@ -44,8 +44,10 @@ impl Derived {
         let rule = PairRule {
             all_pairs_up_to: config.pairs.all_up_to,
             group_by: &config.pairs.group_by,
+            per_item: config.pairs.per_item,
         };
-        let pairs = pairs::pairs(&site.items, &rule);
+        let ranking: Vec<usize> = overall.iter().map(|standing| standing.item).collect();
+        let pairs = pairs::pairs(&site.items, &ranking, &rule);
         let mut partners = vec![Vec::new(); site.items.len()];
         for pair in &pairs {
             partners[pair.a].push(pair.b);

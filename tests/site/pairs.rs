@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use super::support::{SiteTest, attr, one, select, text};
 
 /// The pair slugs that have a page in one language's `compare/` folder.
-fn pair_pages(site: &SiteTest, lang_root: &str) -> BTreeSet<String> {
+pub(super) fn pair_pages(site: &SiteTest, lang_root: &str) -> BTreeSet<String> {
     site.tree("output")
         .paths_ending("/index.html")
         .into_iter()

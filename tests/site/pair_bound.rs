@@ -1,0 +1,123 @@
+//! Pair pages are bounded by construction: past `all_up_to`, no item has more than
+//! `[pairs] per_item` pair pages (4 by default), so a report whose items all share every group
+//! has at most `per_item × n / 2` of them, not n(n-1)/2, and the picker stays linear too.
+
+use std::collections::BTreeMap;
+
+use super::pairs::pair_pages;
+use super::support::{SiteTest, attr, one, select, text};
+
+/// Items in the fixture `one-group`: every one of the same language and kind.
+const ITEMS: usize = 300;
+
+/// The fixture with `ITEMS` items written into it, all in one group, scores varied.
+fn one_group(extra_config: &str) -> SiteTest {
+    let site = SiteTest::fixture("one-group");
+    for i in 0..ITEMS {
+        site.write(
+            &format!("content/items/gadget-{i:03}.md"),
+            format!(
+                r#"+++
+name = "Gadget {i}"
+summary = "Gadget number {i}."
+homepage = "https://example.org/{i}/"
+best_for = ["Tests"]
+pros = ["Small"]
+cons = ["Synthetic"]
+
+[facts]
+language = "go"
+kind = "micro"
+
+[ratings.speed]
+score = {speed}
+sources = ["review"]
+evidence = "measured"
+note = "Measured."
+
+[ratings.docs]
+score = {docs}
+sources = ["review"]
+evidence = "judgement"
+note = "Judged."
++++
+
+Gadget {i}.
+"#,
+                speed = 1 + i * 7 % 5,
+                docs = 1 + i * 3 % 5,
+            ),
+        );
+    }
+    if !extra_config.is_empty() {
+        site.edit("content/site.toml", "all_up_to = 50", extra_config);
+    }
+    site
+}
+
+/// Each item's links to pair pages, from its own page.
+fn compare_links(site: &SiteTest) -> BTreeMap<String, usize> {
+    (0..ITEMS)
+        .map(|i| {
+            let slug = format!("gadget-{i:03}");
+            let page = site.page(&format!("items/{slug}/index.html"));
+            (slug, select(&page, "#compare a[href*='-vs-']").len())
+        })
+        .collect()
+}
+
+#[test]
+fn items_that_all_share_every_group_get_at_most_per_item_pair_pages_each() {
+    let site = one_group("");
+    site.build().assert_clean();
+    let per_item = 4;
+    let pairs = pair_pages(&site, "");
+    // Every two items share both groups: the rule without a bound made n(n-1)/2 = 44,850.
+    assert!(
+        pairs.len() <= per_item * ITEMS / 2,
+        "{} pair pages for {ITEMS} items",
+        pairs.len()
+    );
+    assert!(pairs.len() >= ITEMS, "most items have several");
+    let links = compare_links(&site);
+    assert!(
+        links.values().all(|&n| (1..=per_item).contains(&n)),
+        "every item links to 1 to {per_item} pair pages: {links:?}"
+    );
+    assert_eq!(links.values().sum::<usize>(), 2 * pairs.len());
+
+    // The picker lists the pages that exist and embeds the ratings to compare any other two:
+    // linear in the items, not in the pairs of the group.
+    let picker = site.page("compare/pick/index.html");
+    assert_eq!(select(&picker, ".picker-list a").len(), 2 * pairs.len());
+    let data: serde_json::Value =
+        serde_json::from_str(&text(one(&picker, "#picker-data"))).unwrap();
+    assert_eq!(data["pages"].as_array().unwrap().len(), pairs.len());
+    assert_eq!(data["items"].as_object().unwrap().len(), ITEMS);
+    let bytes = site.read("output/compare/pick/index.html").len();
+    assert!(bytes < 1_500 * ITEMS, "picker: {bytes} bytes");
+    let first = select(&picker, ".picker-list a")[0];
+    assert!(attr(first, "href").contains("-vs-"));
+}
+
+#[test]
+fn per_item_sets_the_bound() {
+    let site = one_group("all_up_to = 50\nper_item = 1");
+    site.build().assert_clean();
+    let pairs = pair_pages(&site, "");
+    // One place apart in the ranking, each item taken once: a matching of the ranking.
+    assert_eq!(pairs.len(), ITEMS / 2);
+    assert!(compare_links(&site).values().all(|&n| n == 1));
+}
+
+#[test]
+fn the_bounds_of_the_pair_rule_are_checked() {
+    let site = one_group("all_up_to = 201\nper_item = 51");
+    site.build().assert_fails_with(&[
+        "content/site.toml:53:13: pairs.all_up_to = 201 is more than 200: every pair of that \
+         many items is too many pages (past it, per_item bounds them)\n   |\n53 | all_up_to = \
+         201\n   |             ^",
+        "content/site.toml:54:12: pairs.per_item = 51 is more than 50\n   |\n54 | per_item = \
+         51\n   |            ^",
+    ]);
+}
