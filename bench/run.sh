@@ -10,7 +10,7 @@
 #
 # Each N is built in two shapes (SHAPES): `small-groups` (three items per pair group) and
 # `one-group` (every item in one group; pair pages bounded by `[pairs] per_item`). versus is
-# measured cold (no .versus-cache/: every code block highlighted) and warm (the cache of the
+# measured cold (an empty --cache folder: every code block highlighted) and warm (the cache of the
 # cold run before it); versus, Zola and Hugo runs alternate, and every run's wall time is
 # listed below the table.
 # Environment: SIZES, SHAPES, RUNS, HUGO_RUNS, ZOLA_RUNS, WORK (default /dev/shm/versus-bench,
@@ -99,8 +99,8 @@ echo
 echo "| tool | items | pages | wall (median) | CPU user+sys (median) | pages/s | peak RSS (median) |"
 echo "|---|---|---|---|---|---|---|"
 
-rm -rf .versus-cache  # the shipped report: the first run cold, the median warm
-read -r wall cpu rss < <(measure "$RUNS" "$WORK/out-shipped" "$VERSUS" build --root . --output "$WORK/out-shipped")
+rm -rf "$WORK/cache-shipped"  # the shipped report: the first run cold, the median warm
+read -r wall cpu rss < <(measure "$RUNS" "$WORK/out-shipped" "$VERSUS" build --root . --output "$WORK/out-shipped" --cache "$WORK/cache-shipped")
 pages=$(sed -n 's/^built \([0-9]*\) pages.*/\1/p' "$WORK/last-times")
 row "versus, shipped report (warm)" 15 "$pages" "$wall" "$cpu" "$rss"
 
@@ -122,8 +122,8 @@ for n in $SIZES; do
         for tool in cold warm zola hugo; do : >"$WORK/$tool-times"; done
         for run in $(seq "$RUNS"); do
             rm -rf "$site/.versus-cache"
-            once "$WORK/cold-times" "$WORK/out-$n" "$VERSUS" build --root "$site" --output "$WORK/out-$n"
-            once "$WORK/warm-times" "$WORK/out-$n" "$VERSUS" build --root "$site" --output "$WORK/out-$n"
+            once "$WORK/cold-times" "$WORK/out-$n" "$VERSUS" build --root "$site" --output "$WORK/out-$n" --cache "$site/.versus-cache"
+            once "$WORK/warm-times" "$WORK/out-$n" "$VERSUS" build --root "$site" --output "$WORK/out-$n" --cache "$site/.versus-cache"
             if [ -n "$ZOLA" ] && [ "$run" -le "$ZOLA_RUNS" ]; then
                 once "$WORK/zola-times" "$WORK/zola-$n" "$ZOLA" --root "$WORK/zola-site-$n-$shape" build --output-dir "$WORK/zola-$n"
             fi

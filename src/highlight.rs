@@ -6,8 +6,9 @@
 //! save, and most blocks have not changed). The same block in two languages' pages of an item
 //! is highlighted once.
 //!
-//! `build` also keeps them on disk, in the project's `.versus-cache/` ([`Highlighter::with_cache`],
-//! [`Highlighter::save`]): a block is a pure function of its code, its language and the
+//! `build --cache DIR` also keeps them on disk, in a folder the user names
+//! ([`Highlighter::with_cache`], [`Highlighter::save`]; without it nothing is written outside
+//! the output folder): a block is a pure function of its code, its language and the
 //! highlighter, so a rebuild highlights only the blocks that changed. The file names the binary
 //! that wrote it (its version, size and modification time): another build of versus, with
 //! other grammars or other rules, starts cold instead of trusting it, and so does a file that
@@ -25,9 +26,6 @@ use crate::contrast::{Rgb, readable_css};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
-
-/// The folder of the project where `build` keeps highlighted blocks between builds.
-pub const CACHE_FOLDER: &str = ".versus-cache";
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 const LIGHT_THEME: &str = "InspiredGitHub";

@@ -46,6 +46,8 @@ pub struct Project {
     pub base_url: Option<String>,
     /// Fail on any translation gap (missing or outdated translation).
     pub strict: bool,
+    /// Where `build` keeps highlighted code between builds, when asked to (`--cache DIR`).
+    pub cache: Option<PathBuf>,
 }
 
 impl Project {
@@ -57,6 +59,7 @@ impl Project {
             root,
             base_url: None,
             strict: false,
+            cache: None,
         }
     }
 
@@ -184,7 +187,8 @@ fn render_site_into(
 /// Builds the site and writes it to the output folder. Each file is written as soon as it is
 /// rendered, into a staging folder that replaces the output folder once the whole site is
 /// made: the site is never held in memory whole, and a failed build leaves the output as it was.
-/// Highlighted code is kept in the project's `.versus-cache/` for the next build.
+/// With a cache folder (`--cache DIR`), highlighted code is read from it and kept there for
+/// the next build; without one, nothing is written outside the output folder.
 pub fn build(project: &Project) -> Result<Report, Failure> {
     let start = Instant::now();
     let staging = output::Staging::begin(&project.output, &project.root)?;
@@ -195,15 +199,19 @@ pub fn build(project: &Project) -> Result<Report, Failure> {
             bytes: Vec::new(),
         })
     };
-    let cache = project.root.join(highlight::CACHE_FOLDER);
-    let highlighter = Highlighter::with_cache(&cache);
+    let highlighter = project
+        .cache
+        .as_deref()
+        .map_or_else(Highlighter::default, Highlighter::with_cache);
     let (mut rendered, coverage) = render_into(project, &highlighter, &Delivery::to(&write))?;
     let swapping = Instant::now();
     staging.finish(&rendered.files)?;
     rendered.stages.push(("swap", swapping.elapsed()));
-    if let Err(e) = highlighter.save(&cache) {
+    if let Some(cache) = &project.cache
+        && let Err(e) = highlighter.save(cache)
+    {
         let message = format!("highlighted code not kept for the next build: {e}");
-        rendered.warnings.push(Diagnostic::warning(&cache, message));
+        rendered.warnings.push(Diagnostic::warning(cache, message));
     }
     Ok(Report {
         pages: rendered.pages,

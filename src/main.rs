@@ -59,6 +59,10 @@ enum Command {
         /// Fail if any translation is missing or older than its original.
         #[arg(long)]
         strict: bool,
+        /// Keep highlighted code in DIR between builds, so a rebuild highlights only the code
+        /// that changed (nothing is written outside the output folder without it).
+        #[arg(long, value_name = "DIR")]
+        cache: Option<PathBuf>,
     },
     /// Serves the site on 127.0.0.1, rebuilding and reloading open pages on every change.
     Serve {
@@ -103,8 +107,10 @@ fn main() -> ExitCode {
             site,
             output,
             strict,
+            cache,
         } => with_project(&console, site, |mut project| {
             project.strict = strict;
+            project.cache = cache;
             if let Some(output) = output {
                 project.output = output;
             }

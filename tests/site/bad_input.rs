@@ -24,7 +24,7 @@ fn assert_rejected(edit: impl FnOnce(&SiteTest), diagnostics: &[&str]) {
     let entries = entries(site.root());
     assert_eq!(
         entries,
-        [".versus-cache", "content", "output", "themes"],
+        ["content", "output", "themes"],
         "no staging folder is left behind"
     );
 }

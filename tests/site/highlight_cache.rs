@@ -1,4 +1,4 @@
-//! `build` keeps highlighted code in the project's `.versus-cache/`: a second build reads it and
+//! `build --cache DIR` keeps highlighted code in DIR: a second build reads it and
 //! writes the same site, and a cache that is damaged, or written by another binary, is not
 //! trusted (the site is still the same).
 
@@ -16,7 +16,8 @@ fn a_warm_build_writes_the_same_site_and_a_bad_cache_is_ignored() {
         "Alpha is quicker",
         "```rust\nfn main() {}\n```\n\nAlpha is quicker",
     );
-    site.build().assert_clean();
+    site.build_with(&["--cache", ".versus-cache"])
+        .assert_clean();
     let cold = site.tree("output");
     let saved = site.read(CACHE);
     assert!(
@@ -24,7 +25,8 @@ fn a_warm_build_writes_the_same_site_and_a_bad_cache_is_ignored() {
         "the block is kept"
     );
 
-    site.build().assert_clean();
+    site.build_with(&["--cache", ".versus-cache"])
+        .assert_clean();
     site.tree("output")
         .assert_same(&cold, "a build from the cache");
 
@@ -38,7 +40,8 @@ fn a_warm_build_writes_the_same_site_and_a_bad_cache_is_ignored() {
         ("not a cache", b"<span>stale</span>".to_vec()),
     ] {
         fs::write(site.path(CACHE), bytes).unwrap();
-        site.build().assert_clean();
+        site.build_with(&["--cache", ".versus-cache"])
+            .assert_clean();
         site.tree("output").assert_same(&cold, what);
         assert_eq!(site.read(CACHE), saved, "{what}: written again");
     }
