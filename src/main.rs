@@ -82,6 +82,25 @@ enum Command {
         #[arg(long)]
         external: bool,
     },
+    /// Starts a report in DIR (default: this folder): site.toml with every key, sources, an
+    /// example item and pages in every language, and the Pages workflow. Never overwrites.
+    Init {
+        /// The folder to start the report in; made if missing.
+        dir: Option<PathBuf>,
+        /// The report's title (default: "<folder name>, compared").
+        #[arg(long)]
+        title: Option<String>,
+        /// Language codes, the originals' language first.
+        #[arg(long, value_delimiter = ',', default_value = "en,ko")]
+        languages: Vec<String>,
+        /// The folder under content/ holding one file per item; also their address.
+        #[arg(long, default_value = "items")]
+        items: String,
+        /// Only write themes/default/i18n/<LANG>.toml: the built-in English interface strings,
+        /// to translate into LANG.
+        #[arg(long, value_name = "LANG", conflicts_with_all = ["title", "languages", "items"])]
+        strings: Option<String>,
+    },
     /// Writes a new item, in every configured language, ready to fill in.
     New {
         /// The item's slug: its file name and address (lowercase letters, digits, hyphens).
@@ -124,6 +143,23 @@ fn main() -> ExitCode {
         } => with_project(&console, site, |project| {
             run_check(&console, &project, strict, external)
         }),
+        Command::Init {
+            dir,
+            title,
+            languages,
+            items,
+            strings,
+        } => match strings {
+            Some(lang) => run_strings(&console, dir, &lang),
+            None => {
+                let options = versus::init::Options {
+                    title,
+                    languages,
+                    items,
+                };
+                run_init(&console, &dir.unwrap_or_default(), &options)
+            }
+        },
         Command::New { slug, root } => with_project(
             &console,
             Site {
@@ -230,15 +266,57 @@ fn run_check(console: &Console, project: &Project, strict: bool, external: bool)
 fn run_new(console: &Console, project: &Project, slug: &str) -> ExitCode {
     match versus::scaffold::new_item(project, slug) {
         Ok(paths) => {
-            for path in &paths {
-                console.info(&format!("created {}", path.display()));
-            }
+            print_created(console, &paths);
             console.info("fill in every field, then build");
             ExitCode::SUCCESS
         }
         Err(failure) => fail(console, &failure, |errors| {
             format!("nothing was written ({errors} error(s))")
         }),
+    }
+}
+
+fn run_init(console: &Console, dir: &Path, options: &versus::init::Options) -> ExitCode {
+    match versus::init::init(dir, options) {
+        Ok(paths) => {
+            print_created(console, &paths);
+            let cd = if dir.as_os_str().is_empty() {
+                String::new()
+            } else {
+                format!("cd {} && ", dir.display())
+            };
+            console.info(&format!(
+                "next: {cd}versus serve (then versus new <slug> for each item you compare)"
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(failure) => fail(console, &failure, |errors| {
+            format!("nothing was written ({errors} error(s))")
+        }),
+    }
+}
+
+/// `init --strings LANG`: the string table to translate, in the project's own theme folder.
+fn run_strings(console: &Console, dir: Option<PathBuf>, lang: &str) -> ExitCode {
+    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let root = dir
+        .or_else(|| find_root(&here).map(|root| relative_to(&root, &here)))
+        .unwrap_or_default();
+    match versus::theme::write_strings(&Project::at(root).theme(), lang) {
+        Ok(path) => {
+            print_created(console, std::slice::from_ref(&path));
+            console.info("translate each value; a key left out shows the default language's text");
+            ExitCode::SUCCESS
+        }
+        Err(failure) => fail(console, &failure, |errors| {
+            format!("nothing was written ({errors} error(s))")
+        }),
+    }
+}
+
+fn print_created(console: &Console, paths: &[PathBuf]) {
+    for path in paths {
+        console.info(&format!("created {}", path.display()));
     }
 }
 

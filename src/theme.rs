@@ -80,6 +80,52 @@ impl Theme {
     }
 }
 
+/// Whether the built-in theme has interface strings in this language.
+pub fn has_strings(lang: &str) -> bool {
+    let name = strings_file(lang);
+    FILES.iter().any(|(file, _)| *file == name)
+}
+
+/// A string table for `lang` to translate: the built-in English strings, under a line saying
+/// where the file goes and what to do with it.
+pub fn strings_to_translate(lang: &str, name: &str) -> String {
+    let english = FILES
+        .iter()
+        .find(|(file, _)| *file == strings_file("en"))
+        .map_or("", |(_, bytes)| std::str::from_utf8(bytes).unwrap_or(""));
+    let strings = english
+        .lines()
+        .skip_while(|line| line.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    format!(
+        "# Interface strings in {name} ({lang}): themes/default/{file} of the project.\n\
+         # They start as the built-in English ones: translate each value, keep the keys and the\n\
+         # {{placeholders}}. A key left out shows the default language's text.\n{strings}\n",
+        file = strings_file(lang)
+    )
+}
+
+/// Writes `i18n/<lang>.toml` below a project's theme folder to translate (see
+/// [`strings_to_translate`]); never overwrites it.
+pub fn write_strings(theme: &Path, lang: &str) -> Result<PathBuf, Failure> {
+    let path = theme.join(strings_file(lang));
+    if !crate::config::is_slug(lang) {
+        return Err(Failure::single(Diagnostic::error(
+            "--strings",
+            format!("\"{lang}\" is not a language code: write codes such as en, ko, ja, pt-br"),
+        )));
+    }
+    let text = strings_to_translate(lang, lang);
+    crate::newfiles::write_all(&[(path.clone(), text.into_bytes())], "init --strings")?;
+    Ok(path)
+}
+
+/// The path of a language's string table below a theme's folder.
+pub fn strings_file(lang: &str) -> String {
+    format!("i18n/{lang}.toml")
+}
+
 fn built_in() -> Vec<ThemeFile> {
     FILES
         .iter()
@@ -141,7 +187,7 @@ fn load_strings(
     let mut tables = BTreeMap::new();
     let mut default: Option<Strings> = None;
     for lang in languages {
-        let name = format!("i18n/{lang}.toml");
+        let name = strings_file(lang);
         let layers: Vec<&ThemeFile> = built_in
             .iter()
             .chain(project)

@@ -13,6 +13,7 @@ mod site {
     mod determinism;
     mod fuzzing;
     mod i18n;
+    mod init;
     mod output_safety;
     mod pairs;
     mod scaffold;
