@@ -24,6 +24,7 @@ pub mod render;
 pub mod report;
 pub mod scaffold;
 pub mod serve;
+pub mod suggest;
 pub mod text;
 pub mod theme;
 pub mod url;
