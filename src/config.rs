@@ -7,9 +7,11 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::content::parse::{Block, read_toml};
+use crate::content::parse::Block;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::RawHtml;
+use crate::schema;
+use crate::suggest;
 use crate::text::{Text, format_number};
 
 /// A language the site is published in.
@@ -223,7 +225,7 @@ fn all_pairs_up_to() -> usize {
 impl Config {
     /// Reads and checks `site.toml`.
     pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
-        let (text, mut config): (String, Config) = read_toml(path).map_err(|d| vec![d])?;
+        let (text, mut config): (String, Config) = schema::read(path, schema::keys::SITE)?;
         let block = Block::toml_file(path, &text);
         let mut diagnostics = Diagnostics::default();
         config.check(&block, &mut diagnostics);
@@ -280,8 +282,9 @@ impl Config {
             out.push(error(
                 &["default_language"],
                 format!(
-                    "default_language \"{}\" is not one of the languages",
-                    self.default_language
+                    "default_language \"{}\" is not one of the languages{}",
+                    self.default_language,
+                    suggest::did_you_mean(&self.default_language, self.language_codes())
                 ),
             ));
         }
@@ -325,10 +328,12 @@ impl Config {
             let at = || block.locate_nth(&["presets", "weights"], n);
             for (id, weight) in &preset.weights {
                 if self.criterion(id).is_none() {
+                    let hint =
+                        suggest::did_you_mean(id, self.criteria.iter().map(|c| c.id.as_str()));
                     out.push(
                         Diagnostic::error(
                             block.path,
-                            format!("preset \"{}\": unknown criterion \"{id}\"", preset.id),
+                            format!("preset \"{}\": unknown criterion \"{id}\"{hint}", preset.id),
                         )
                         .at(at()),
                     );

@@ -23,6 +23,7 @@ pub mod rank;
 pub mod render;
 pub mod report;
 pub mod scaffold;
+pub mod schema;
 pub mod serve;
 pub mod suggest;
 pub mod text;

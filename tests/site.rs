@@ -10,6 +10,7 @@ mod site {
     mod charts;
     mod check;
     mod cli;
+    mod config;
     mod determinism;
     mod fuzzing;
     mod i18n;

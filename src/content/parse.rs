@@ -22,14 +22,6 @@ pub struct Block<'a> {
     keys: OnceCell<locate::KeyIndex>,
 }
 
-/// Reads a whole TOML file (configuration, sources, string tables): its text, for locating
-/// fields afterwards, and its parsed value.
-pub fn read_toml<T: DeserializeOwned>(path: &Path) -> Result<(String, T), Diagnostic> {
-    let text = super::walk::read_text(path)?;
-    let value = Block::toml_file(path, &text).parse()?;
-    Ok((text, value))
-}
-
 impl<'a> Block<'a> {
     /// A block of `text` in `format`, starting on line `first_line` of the file at `path`.
     pub fn new(path: &'a Path, text: &'a str, format: Format, first_line: usize) -> Block<'a> {
@@ -88,7 +80,8 @@ impl<'a> Block<'a> {
         }
     }
 
-    fn toml_error(&self, error: &toml::de::Error) -> Diagnostic {
+    /// A TOML parser's error as a diagnostic at its place in the file.
+    pub fn toml_error(&self, error: &toml::de::Error) -> Diagnostic {
         let position = error.span().map(|s| position_of(self.text, s.start));
         self.error_at(position, error.message())
     }

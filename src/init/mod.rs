@@ -5,7 +5,7 @@
 //! Action) and a `.gitignore`. Checks its options first and writes every file or none
 //! (`newfiles`); never overwrites a file, but keeps a `.gitignore` that is already there.
 
-mod starter;
+pub(crate) mod starter;
 
 use std::path::{Path, PathBuf};
 

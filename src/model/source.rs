@@ -7,8 +7,9 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::config::is_id;
-use crate::content::parse::{Block, read_toml};
+use crate::content::parse::Block;
 use crate::error::Diagnostic;
+use crate::schema;
 use crate::text::Text;
 
 /// A published source: an article, a benchmark, a survey.
@@ -38,7 +39,7 @@ pub fn load(path: &Path) -> Result<Vec<Source>, Vec<Diagnostic>> {
     if !path.exists() {
         return Ok(Vec::new());
     }
-    let (text, file): (String, SourcesFile) = read_toml(path).map_err(|d| vec![d])?;
+    let (text, file): (String, SourcesFile) = schema::read(path, schema::keys::SOURCES)?;
     let block = Block::toml_file(path, &text);
     let problems = check(&file.sources, &block);
     if problems.is_empty() {
