@@ -48,6 +48,59 @@ impl<'a> Block<'a> {
         }
     }
 
+    /// Deserialises the block, reporting each key `T` does not read (rather than the first
+    /// alone, as `deny_unknown_fields` would) at its place, with the closest of the keys
+    /// `known` gives for the table it is in (by the path of that table).
+    pub fn parse_all_keys<T: DeserializeOwned>(
+        &self,
+        known: impl Fn(&[String]) -> &'static [&'static str],
+    ) -> Result<(T, Vec<Diagnostic>), Diagnostic> {
+        let mut unknown: Vec<Vec<String>> = Vec::new();
+        let mut note = |path: serde_ignored::Path| unknown.push(key_path(&path));
+        let value = match self.format {
+            Format::Toml => toml::Deserializer::parse(self.text)
+                .and_then(|de| serde_ignored::deserialize(de, &mut note))
+                .map_err(|e| self.toml_error(&e)),
+            Format::Yaml => serde_saphyr::with_deserializer_from_str_with_options(
+                self.text,
+                yaml_options(),
+                |de| serde_ignored::deserialize(de, &mut note),
+            )
+            .map_err(|e| self.yaml_error(&e)),
+        }?;
+        let diagnostics = unknown
+            .iter()
+            .map(|path| self.unknown_key(path, known(&path[..path.len() - 1])))
+            .collect();
+        Ok((value, diagnostics))
+    }
+
+    fn unknown_key(&self, path: &[String], known: &[&str]) -> Diagnostic {
+        let name = path.last().map_or("", String::as_str);
+        let hint = match crate::suggest::did_you_mean(name, known.iter().copied()) {
+            hint if hint.is_empty() => format!(" (fields here: {})", known.join(", ")),
+            hint => hint,
+        };
+        let at: Vec<&str> = path.iter().map(String::as_str).collect();
+        Diagnostic::error(
+            self.path,
+            format!("unknown field `{}`{hint}", path.join(".")),
+        )
+        .at(Some(
+            self.locate(&at).map_or(self.start(), |p| self.key_start(p)),
+        ))
+    }
+
+    /// Where the key of the value at `value` starts: the first character of its line.
+    fn key_start(&self, value: Position) -> Position {
+        let line = self.text.lines().nth(value.line - self.first_line);
+        let indent = line.map_or(0, |l| l.chars().take_while(|c| c.is_whitespace()).count());
+        Position {
+            line: value.line,
+            column: indent + 1,
+        }
+    }
+
     /// Where `path` is written, as a position in the file.
     pub fn locate(&self, path: &[&str]) -> Option<Position> {
         self.keys
@@ -143,6 +196,23 @@ impl<'a> Block<'a> {
         Diagnostic::error(self.path, message).at(Some(
             self.in_file(position.unwrap_or(Position { line: 1, column: 1 })),
         ))
+    }
+}
+
+/// The keys of a path serde_ignored reports (list indices and wrappers left out).
+fn key_path(path: &serde_ignored::Path) -> Vec<String> {
+    use serde_ignored::Path as P;
+    match path {
+        P::Root => Vec::new(),
+        P::Map { parent, key } => {
+            let mut keys = key_path(parent);
+            keys.push(key.clone());
+            keys
+        }
+        P::Seq { parent, .. }
+        | P::Some { parent }
+        | P::NewtypeStruct { parent }
+        | P::NewtypeVariant { parent } => key_path(parent),
     }
 }
 
