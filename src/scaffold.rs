@@ -1,7 +1,9 @@
 //! `new <slug>`: writes a new item, ready to fill in: `content/<items>/<slug>.md` with every
 //! front-matter field present and commented (its facts and criteria from `site.toml`, the
 //! source ids from `sources.toml`), and one `<slug>.<lang>.md` per other language with the
-//! fields a translation carries. Refuses a slug that is not one, and never overwrites a file.
+//! fields a translation carries. For an item that exists, writes only the translations it
+//! lacks (a language added to `site.toml` later). Refuses a slug that is not one, and never
+//! overwrites a file.
 //!
 //! Placeholders that must be replaced (a score below the scale, an empty URL, year 0, no sources, no
 //! evidence) fail the build with a message naming the field, so an item cannot be published
@@ -40,12 +42,31 @@ pub fn new_item(project: &Project, slug: &str) -> Result<Vec<PathBuf>, Failure> 
             }
         })
         .collect();
-    let files: Vec<NewFile> = files
+    let original_path = folder.join(format!("{slug}.md"));
+    let files: Vec<NewFile> = missing_translations(files, &original_path)
         .into_iter()
         .map(|(path, text)| (path, text.into_bytes()))
         .collect();
     newfiles::write_all(&files, "new")?;
     Ok(files.into_iter().map(|(path, _)| path).collect())
+}
+
+/// For an item whose original exists, only the translations it lacks; else every file (and
+/// the files that exist are refused).
+fn missing_translations(
+    files: Vec<(PathBuf, String)>,
+    original: &std::path::Path,
+) -> Vec<(PathBuf, String)> {
+    let exists = |path: &std::path::Path| path.symlink_metadata().is_ok();
+    let lacking: Vec<(PathBuf, String)> = (files.iter())
+        .filter(|(path, _)| path != original && !exists(path))
+        .cloned()
+        .collect();
+    if exists(original) && !lacking.is_empty() {
+        lacking
+    } else {
+        files
+    }
 }
 
 /// The original, in the default language: every field.

@@ -53,7 +53,7 @@ impl Theme {
             .into_iter()
             .map(|(name, file)| (name, file.bytes.clone()))
             .collect();
-        let (strings, warnings) = load_strings(&built_in, &project, languages)?;
+        let (strings, warnings) = load_strings(overrides, &built_in, &project, languages)?;
         Ok((
             Theme {
                 origins: templates
@@ -179,6 +179,7 @@ fn files_under(dir: &Path) -> Result<Vec<ThemeFile>, Failure> {
 }
 
 fn load_strings(
+    overrides: &Path,
     built_in: &[ThemeFile],
     project: &[ThemeFile],
     languages: &[&str],
@@ -200,23 +201,63 @@ fn load_strings(
         match &default {
             None => default = Some(table.clone()),
             Some(base) => {
-                let path = layers
-                    .last()
-                    .map_or_else(|| Path::new(BUILT_IN).join(&name), |f| f.path.clone());
+                let missing: Vec<&String> =
+                    base.keys().filter(|k| !table.contains_key(*k)).collect();
+                if !missing.is_empty() {
+                    let path = layers
+                        .last()
+                        .map_or_else(|| overrides.join(&name), |f| f.path.clone());
+                    let written = !layers.is_empty();
+                    warnings.push(missing_strings(
+                        &path,
+                        written,
+                        lang,
+                        languages[0],
+                        &missing,
+                    ));
+                }
                 for (key, value) in base {
-                    if !table.contains_key(key) {
-                        warnings.push(Diagnostic::warning(
-                            &path,
-                            format!("missing string `{key}`: the {} text is shown", languages[0]),
-                        ));
-                        table.insert(key.clone(), value.clone());
-                    }
+                    table.entry(key.clone()).or_insert_with(|| value.clone());
                 }
             }
         }
         tables.insert(lang.to_string(), table);
     }
     Ok((tables, warnings))
+}
+
+/// Most missing keys a warning names; past them it counts the rest.
+const NAMED_KEYS: usize = 5;
+
+/// One warning for a language's missing interface strings: where to write them and how to
+/// start the file, or, for a file that exists, which keys it lacks.
+fn missing_strings(
+    path: &Path,
+    written: bool,
+    lang: &str,
+    default: &str,
+    missing: &[&String],
+) -> Diagnostic {
+    let message = if written {
+        let mut keys: Vec<String> = missing
+            .iter()
+            .take(NAMED_KEYS)
+            .map(|k| format!("`{k}`"))
+            .collect();
+        if missing.len() > NAMED_KEYS {
+            keys.push(format!("and {} more", missing.len() - NAMED_KEYS));
+        }
+        format!(
+            "{} interface string(s) missing in {lang}, the {default} text is shown: {}",
+            missing.len(),
+            keys.join(", ")
+        )
+    } else {
+        format!(
+            "no interface strings in {lang}: the {default} text is shown; `versus init --strings {lang}` writes this file with the English strings to translate"
+        )
+    };
+    Diagnostic::warning(path, message)
 }
 
 fn read_table(file: &ThemeFile) -> Result<Strings, Failure> {
