@@ -101,12 +101,28 @@ enum Command {
         #[arg(long, value_name = "LANG", conflicts_with_all = ["title", "languages", "items"])]
         strings: Option<String>,
     },
+    /// The built-in theme (templates, static files, interface strings).
+    Theme {
+        #[command(subcommand)]
+        command: ThemeCommand,
+    },
     /// Writes a new item, in every configured language, ready to fill in.
     New {
         /// The item's slug: its file name and address (lowercase letters, digits, hyphens).
         slug: String,
         #[command(flatten)]
         root: Root,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeCommand {
+    /// Writes the built-in theme's files into DIR (default: themes/default of the project) to
+    /// edit; a file already there is kept. The build uses a project's file in place of the
+    /// built-in one of the same path.
+    Export {
+        /// Where to write; default: themes/default in the project folder (or this folder).
+        dir: Option<PathBuf>,
     },
 }
 
@@ -160,6 +176,9 @@ fn main() -> ExitCode {
                 run_init(&console, &dir.unwrap_or_default(), &options)
             }
         },
+        Command::Theme {
+            command: ThemeCommand::Export { dir },
+        } => run_export(&console, dir),
         Command::New { slug, root } => with_project(
             &console,
             Site {
@@ -296,16 +315,37 @@ fn run_init(console: &Console, dir: &Path, options: &versus::init::Options) -> E
     }
 }
 
+/// The folder given, or the nearest project's (relative to here), or this folder.
+fn project_or_here(dir: Option<PathBuf>) -> PathBuf {
+    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    dir.or_else(|| find_root(&here).map(|root| relative_to(&root, &here)))
+        .unwrap_or_default()
+}
+
 /// `init --strings LANG`: the string table to translate, in the project's own theme folder.
 fn run_strings(console: &Console, dir: Option<PathBuf>, lang: &str) -> ExitCode {
-    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-    let root = dir
-        .or_else(|| find_root(&here).map(|root| relative_to(&root, &here)))
-        .unwrap_or_default();
+    let root = project_or_here(dir);
     match versus::theme::write_strings(&Project::at(root).theme(), lang) {
         Ok(path) => {
             print_created(console, std::slice::from_ref(&path));
             console.info("translate each value; a key left out shows the default language's text");
+            ExitCode::SUCCESS
+        }
+        Err(failure) => fail(console, &failure, |errors| {
+            format!("nothing was written ({errors} error(s))")
+        }),
+    }
+}
+
+fn run_export(console: &Console, dir: Option<PathBuf>) -> ExitCode {
+    let dir = dir.unwrap_or_else(|| Project::at(project_or_here(None)).theme());
+    match versus::theme::export(&dir) {
+        Ok((written, kept)) => {
+            print_created(console, &written);
+            for path in &kept {
+                console.info(&format!("kept {} (already there)", path.display()));
+            }
+            console.info("edit any of them; delete a file to use the built-in one again");
             ExitCode::SUCCESS
         }
         Err(failure) => fail(console, &failure, |errors| {

@@ -121,6 +121,18 @@ pub fn write_strings(theme: &Path, lang: &str) -> Result<PathBuf, Failure> {
     Ok(path)
 }
 
+/// Writes every file of the built-in theme below `dir`, to edit: the files already there are
+/// the project's own and are kept. Returns the files written and the files kept.
+pub fn export(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Failure> {
+    let (kept, new): (Vec<_>, Vec<_>) = FILES
+        .iter()
+        .map(|(name, bytes)| (dir.join(name), bytes.to_vec()))
+        .partition(|(path, _)| path.symlink_metadata().is_ok());
+    crate::newfiles::write_all(&new, "theme export")?;
+    let paths = |files: Vec<(PathBuf, Vec<u8>)>| files.into_iter().map(|(p, _)| p).collect();
+    Ok((paths(new), paths(kept)))
+}
+
 /// The path of a language's string table below a theme's folder.
 pub fn strings_file(lang: &str) -> String {
     format!("i18n/{lang}.toml")
