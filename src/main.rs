@@ -199,7 +199,7 @@ fn with_project(
     let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let Some(root) = site.root.root.or_else(|| find_root(&here)) else {
         console.error(
-            "no content/site.toml in this folder or any parent: run from a versus project or pass --root",
+            "no content/site.toml in this folder or any parent: `versus init` starts a report here; or run from a versus project, or pass --root",
         );
         return ExitCode::from(2);
     };
