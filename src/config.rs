@@ -225,9 +225,11 @@ fn all_pairs_up_to() -> usize {
 impl Config {
     /// Reads and checks `site.toml`.
     pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
-        let (text, mut config): (String, Config) = schema::read(path, schema::keys::SITE)?;
+        let read: schema::Read<Config> = schema::read(path, schema::keys::SITE)?;
+        let (text, mut config) = (read.text, read.value);
         let block = Block::toml_file(path, &text);
         let mut diagnostics = Diagnostics::default();
+        diagnostics.extend(read.unknown);
         config.check(&block, &mut diagnostics);
         match crate::url::base_url(&config.base_url) {
             Ok(canonical) => config.base_url = canonical,

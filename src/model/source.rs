@@ -39,9 +39,11 @@ pub fn load(path: &Path) -> Result<Vec<Source>, Vec<Diagnostic>> {
     if !path.exists() {
         return Ok(Vec::new());
     }
-    let (text, file): (String, SourcesFile) = schema::read(path, schema::keys::SOURCES)?;
-    let block = Block::toml_file(path, &text);
-    let problems = check(&file.sources, &block);
+    let read: schema::Read<SourcesFile> = schema::read(path, schema::keys::SOURCES)?;
+    let block = Block::toml_file(path, &read.text);
+    let mut problems = read.unknown;
+    problems.extend(check(&read.value.sources, &block));
+    let file = read.value;
     if problems.is_empty() {
         Ok(file.sources)
     } else {

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 use toml::Spanned;
-use toml::de::{DeTable, DeValue};
+use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::content::parse::Block;
 use crate::error::{Diagnostic, position_of};
@@ -89,23 +89,76 @@ fn quoted(words: &[&str]) -> String {
     words.join(", ")
 }
 
-/// Reads the TOML file at `path`, checks its shape against `keys` and deserialises it: its
-/// text (to locate fields afterwards) and value, or every problem of its shape.
-pub fn read<T: DeserializeOwned>(
-    path: &Path,
-    keys: &[Key],
-) -> Result<(String, T), Vec<Diagnostic>> {
+/// A TOML file read, checked and deserialised.
+pub struct Read<T> {
+    /// Its text, to locate fields afterwards.
+    pub text: String,
+    pub value: T,
+    /// Its unknown keys, as errors: the rest of the file was read without them, so that the
+    /// checks of its values can be reported with them in one run.
+    pub unknown: Vec<Diagnostic>,
+}
+
+/// Reads the TOML file at `path`, checks its shape against `keys` and deserialises it without
+/// its unknown keys; every problem of its shape if it has any other than unknown keys.
+pub fn read<T: DeserializeOwned>(path: &Path, keys: &[Key]) -> Result<Read<T>, Vec<Diagnostic>> {
     let text = crate::content::walk::read_text(path).map_err(|d| vec![d])?;
-    let mut problems = check(path, &text, keys);
-    if !problems.is_empty() {
-        problems.sort();
+    let block = Block::toml_file(path, &text);
+    let mut document = DeTable::parse(&text).map_err(|e| vec![block.toml_error(&e)])?;
+    let mut walk = Walk {
+        path,
+        text: &text,
+        out: Vec::new(),
+        only_unknown: true,
+    };
+    walk.table(document.get_ref(), keys, "", 0..0);
+    let (mut problems, only_unknown) = (walk.out, walk.only_unknown);
+    problems.sort();
+    if !only_unknown {
         return Err(problems);
     }
-    let value = Block::toml_file(path, &text).parse().map_err(|d| vec![d])?;
-    Ok((text, value))
+    drop_unknown(document.get_mut(), keys);
+    let span = document.span();
+    let root = Spanned::new(span, DeValue::Table(document.into_inner()));
+    let value =
+        T::deserialize(ValueDeserializer::from(root)).map_err(|e| vec![block.toml_error(&e)])?;
+    Ok(Read {
+        value,
+        unknown: problems,
+        text,
+    })
+}
+
+/// Removes the keys `keys` does not know, at every level they describe.
+fn drop_unknown(table: &mut DeTable, keys: &[Key]) {
+    let known = |name: &str| keys.iter().any(|k| k.name == name);
+    let unknown: Vec<_> = (table.keys())
+        .filter(|name| !known(name.get_ref()))
+        .cloned()
+        .collect();
+    for name in unknown {
+        table.remove(&name);
+    }
+    for (name, value) in table.iter_mut() {
+        let Some(key) = keys.iter().find(|k| k.name == name.get_ref().as_ref()) else {
+            continue;
+        };
+        match (&key.kind, value.get_mut()) {
+            (Kind::Table(inner), DeValue::Table(t)) => drop_unknown(t, inner),
+            (Kind::Tables(inner), DeValue::Array(tables)) => {
+                for table in tables.iter_mut() {
+                    if let DeValue::Table(t) = table.get_mut() {
+                        drop_unknown(t, inner);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Checks the TOML file at `path` (its `text`) against `keys`: every problem of its shape.
+#[cfg(test)]
 pub fn check(path: &Path, text: &str, keys: &[Key]) -> Vec<Diagnostic> {
     let document = match DeTable::parse(text) {
         Ok(document) => document,
@@ -115,6 +168,7 @@ pub fn check(path: &Path, text: &str, keys: &[Key]) -> Vec<Diagnostic> {
         path,
         text,
         out: Vec::new(),
+        only_unknown: true,
     };
     walk.table(document.get_ref(), keys, "", 0..0);
     walk.out
@@ -125,10 +179,17 @@ struct Walk<'a> {
     path: &'a Path,
     text: &'a str,
     out: Vec<Diagnostic>,
+    /// Whether every problem so far is an unknown key (which reading can leave out).
+    only_unknown: bool,
 }
 
 impl Walk<'_> {
     fn error(&mut self, span: Range<usize>, message: String) {
+        self.only_unknown = false;
+        self.unknown_key(span, message);
+    }
+
+    fn unknown_key(&mut self, span: Range<usize>, message: String) {
         let at = position_of(self.text, span.start);
         self.out
             .push(Diagnostic::error(self.path, message).at(Some(at)));
@@ -149,7 +210,7 @@ impl Walk<'_> {
                     } else {
                         hint
                     };
-                    self.error(name.span(), format!("unknown key `{full}`{hint}"));
+                    self.unknown_key(name.span(), format!("unknown key `{full}`{hint}"));
                 }
             }
         }

@@ -103,3 +103,23 @@ fn checks_of_values_point_at_the_criterion_or_preset_at_fault() {
         "content/site.toml:60:11: preset \"documented\": unknown criterion \"sped\": did you mean \"speed\"?\n   |\n60 | weights = { sped = 1 }\n   |           ^",
     ]);
 }
+
+#[test]
+fn unknown_keys_are_reported_with_the_checks_of_values() {
+    let site = SiteTest::fixture("bilingual");
+    site.edit(
+        "content/site.toml",
+        "items = \"items\"\n",
+        "items = \"items\"\nitem_lable = \"Widget\"\n",
+    );
+    site.edit(
+        "content/site.toml",
+        "id = \"docs\"\nweight = 1",
+        "id = \"docs\"\nweight = 0\nwieght = 1",
+    );
+    site.build().assert_fails_with(&[
+        "content/site.toml:7:1: unknown key `item_lable`: did you mean \"item_label\"?\n  |\n7 | item_lable = \"Widget\"\n  | ^",
+        "content/site.toml:33:10: criterion \"docs\": weight must be a number above 0 and at most 1000, found 0\n   |\n33 | weight = 0\n   |          ^",
+        "content/site.toml:34:1: unknown key `criteria.wieght`: did you mean \"weight\"?\n   |\n34 | wieght = 1\n   | ^",
+    ]);
+}
