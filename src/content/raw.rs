@@ -277,6 +277,24 @@ mod tests {
     }
 
     #[test]
+    fn the_known_fields_are_those_serde_reads() {
+        let item = "name = \"A\"\nsummary = \"s\"\nhomepage = \"https://a.example/\"\n\
+            updated = 2025-01-15\nbest_for = [\"x\"]\npros = [\"x\"]\ncons = [\"x\"]\n\
+            sources = [\"s\"]\nhobby = 1\n[facts]\nx = 1\n[ratings.speed]\nscore = 4\n\
+            sources = [\"s\"]\nevidence = \"measured\"\nnote = \"n\"\nreason = \"r\"\nnotes = 1\n";
+        let block = Block::new(Path::new("a.md"), item, Format::Toml, 2);
+        let (_, unknown) = block.parse_all_keys::<RawItem>(RawItem::known).unwrap();
+        let messages: Vec<String> = unknown.into_iter().map(|d| d.message).collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown field `hobby` (fields here: name, summary, homepage, updated, best_for, pros, cons, sources, facts, ratings)",
+                "unknown field `ratings.speed.notes`: did you mean \"note\"?",
+            ]
+        );
+    }
+
+    #[test]
     fn every_shape_is_read_as_written() {
         let text = |s: &str| RawValue::Text(s.to_string());
         assert_eq!(toml("true"), Ok(RawValue::Bool(true)));
