@@ -221,6 +221,7 @@ pub fn markdown(data: &[u8]) {
         ["items/alpha", "compare", ""]
             .contains(&page)
             .then(|| format!("../{path}"))
+            .ok_or_else(|| "no such page in this site".to_string())
     };
     // Each input is a run of its own: the highlighter keeps the blocks of two runs only.
     highlighter().start_run();

@@ -7,9 +7,11 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::content::parse::{Block, read_toml};
+use crate::content::parse::Block;
 use crate::error::{Diagnostic, Diagnostics};
 use crate::markdown::RawHtml;
+use crate::schema;
+use crate::suggest;
 use crate::text::{Text, format_number};
 
 /// A language the site is published in.
@@ -263,9 +265,11 @@ const MOST_PAIRS_PER_ITEM: usize = 50;
 impl Config {
     /// Reads and checks `site.toml`.
     pub fn load(path: &Path) -> Result<Config, Vec<Diagnostic>> {
-        let (text, mut config): (String, Config) = read_toml(path).map_err(|d| vec![d])?;
+        let read: schema::Read<Config> = schema::read(path, schema::keys::SITE)?;
+        let (text, mut config) = (read.text, read.value);
         let block = Block::toml_file(path, &text);
         let mut diagnostics = Diagnostics::default();
+        diagnostics.extend(read.unknown);
         config.check(&block, &mut diagnostics);
         match crate::url::base_url(&config.base_url) {
             Ok(canonical) => config.base_url = canonical,
@@ -320,8 +324,9 @@ impl Config {
             out.push(error(
                 &["default_language"],
                 format!(
-                    "default_language \"{}\" is not one of the languages",
-                    self.default_language
+                    "default_language \"{}\" is not one of the languages{}",
+                    self.default_language,
+                    suggest::did_you_mean(&self.default_language, self.language_codes())
                 ),
             ));
         }
@@ -394,10 +399,12 @@ impl Config {
             let at = || block.locate_nth(&["presets", "weights"], n);
             for (id, weight) in &preset.weights {
                 if self.criterion(id).is_none() {
+                    let hint =
+                        suggest::did_you_mean(id, self.criteria.iter().map(|c| c.id.as_str()));
                     out.push(
                         Diagnostic::error(
                             block.path,
-                            format!("preset \"{}\": unknown criterion \"{id}\"", preset.id),
+                            format!("preset \"{}\": unknown criterion \"{id}\"{hint}", preset.id),
                         )
                         .at(at()),
                     );

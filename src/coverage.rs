@@ -1,11 +1,14 @@
 //! Translation coverage (pure): for each language other than the default, how many items and
-//! pages are translated, which translations are missing, and which are older than their
-//! original (by their `updated` dates).
+//! pages are translated, which translations are missing, which are older than their original
+//! (by their `updated` dates), and which texts of site.toml (labels, descriptions, rubrics,
+//! choices) are not written in it.
 
 use std::fmt;
 use std::path::PathBuf;
 
+use crate::config::Config;
 use crate::model::{Site, Translated};
+use crate::text::Text;
 
 /// Coverage of one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,11 +20,15 @@ pub struct LanguageCoverage {
     pub missing: Vec<PathBuf>,
     /// Translation files whose `updated` date is older than their original's.
     pub outdated: Vec<PathBuf>,
+    /// How many texts site.toml gives per language.
+    pub texts: usize,
+    /// Those of them it does not give in this language, by key (`criteria.speed.label`).
+    pub untranslated_texts: Vec<String>,
 }
 
 impl LanguageCoverage {
     pub fn is_complete(&self) -> bool {
-        self.missing.is_empty() && self.outdated.is_empty()
+        self.missing.is_empty() && self.outdated.is_empty() && self.untranslated_texts.is_empty()
     }
 }
 
@@ -70,12 +77,18 @@ fn language(site: &Site, lang: &str, default: &str) -> LanguageCoverage {
             translation: p.texts.get(lang).map(|t| (&t.path, t.updated)),
         }
     });
+    let texts = config_texts(&site.config);
     let mut result = LanguageCoverage {
         lang: lang.to_string(),
         translated: 0,
         total: 0,
         missing: Vec::new(),
         outdated: Vec::new(),
+        texts: texts.len(),
+        untranslated_texts: (texts.into_iter())
+            .filter(|(_, text)| !text.missing([lang]).is_empty())
+            .map(|(key, _)| key)
+            .collect(),
     };
     for doc in items.chain(pages) {
         result.total += 1;
@@ -96,6 +109,56 @@ fn language(site: &Site, lang: &str, default: &str) -> LanguageCoverage {
     result
 }
 
+/// Every text of site.toml that may differ by language, by key.
+fn config_texts(config: &Config) -> Vec<(String, &Text)> {
+    let mut texts: Vec<(String, &Text)> = vec![
+        ("title".into(), &config.title),
+        ("description".into(), &config.description),
+        ("item_label".into(), &config.item_label),
+    ];
+    texts.extend(config.license.iter().map(|t| ("license".into(), t)));
+    for c in &config.criteria {
+        texts.push((format!("criteria.{}.label", c.id), &c.label));
+        texts.push((format!("criteria.{}.description", c.id), &c.description));
+        let rubric = c.rubric.iter();
+        texts.extend(rubric.map(|(level, t)| (format!("criteria.{}.rubric.{level}", c.id), t)));
+    }
+    for f in &config.facts {
+        texts.push((format!("facts.{}.label", f.id), &f.label));
+        let choices = f.choices.iter();
+        texts.extend(choices.map(|(key, t)| (format!("facts.{}.choices.{key}", f.id), t)));
+    }
+    for p in &config.presets {
+        texts.push((format!("presets.{}.label", p.id), &p.label));
+        texts.push((format!("presets.{}.description", p.id), &p.description));
+    }
+    texts
+}
+
+/// Most keys a line names; past them it counts the rest.
+const NAMED_KEYS: usize = 5;
+
+impl LanguageCoverage {
+    /// `N of M texts of site.toml are not in <lang>: a, b, and K more`, or `None`.
+    pub fn untranslated_summary(&self) -> Option<String> {
+        let missing = &self.untranslated_texts;
+        if missing.is_empty() {
+            return None;
+        }
+        let mut keys: Vec<String> = missing.iter().take(NAMED_KEYS).cloned().collect();
+        if missing.len() > NAMED_KEYS {
+            keys.push(format!("and {} more", missing.len() - NAMED_KEYS));
+        }
+        Some(format!(
+            "{} of {} texts of site.toml are not in {}: {}",
+            missing.len(),
+            self.texts,
+            self.lang,
+            keys.join(", ")
+        ))
+    }
+}
+
 impl fmt::Display for Coverage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for lang in &self.0 {
@@ -109,6 +172,9 @@ impl fmt::Display for Coverage {
             }
             for path in &lang.outdated {
                 writeln!(f, "  older than its original: {}", path.display())?;
+            }
+            if let Some(summary) = lang.untranslated_summary() {
+                writeln!(f, "  {summary}")?;
             }
         }
         Ok(())

@@ -86,12 +86,47 @@ enum Command {
         #[arg(long)]
         external: bool,
     },
+    /// Starts a report in DIR (default: this folder): site.toml with every key, sources, an
+    /// example item and pages in every language, and the Pages workflow. Never overwrites.
+    Init {
+        /// The folder to start the report in; made if missing.
+        dir: Option<PathBuf>,
+        /// The report's title (default: "<folder name>, compared").
+        #[arg(long)]
+        title: Option<String>,
+        /// Language codes, the originals' language first.
+        #[arg(long, value_delimiter = ',', default_value = "en,ko")]
+        languages: Vec<String>,
+        /// The folder under content/ holding one file per item; also their address.
+        #[arg(long, default_value = "items")]
+        items: String,
+        /// Only write themes/default/i18n/<LANG>.toml: the built-in English interface strings,
+        /// to translate into LANG.
+        #[arg(long, value_name = "LANG", conflicts_with_all = ["title", "languages", "items"])]
+        strings: Option<String>,
+    },
+    /// The built-in theme (templates, static files, interface strings).
+    Theme {
+        #[command(subcommand)]
+        command: ThemeCommand,
+    },
     /// Writes a new item, in every configured language, ready to fill in.
     New {
         /// The item's slug: its file name and address (lowercase letters, digits, hyphens).
         slug: String,
         #[command(flatten)]
         root: Root,
+    },
+}
+
+#[derive(Subcommand)]
+enum ThemeCommand {
+    /// Writes the built-in theme's files into DIR (default: themes/default of the project) to
+    /// edit; a file already there is kept. The build uses a project's file in place of the
+    /// built-in one of the same path.
+    Export {
+        /// Where to write; default: themes/default in the project folder (or this folder).
+        dir: Option<PathBuf>,
     },
 }
 
@@ -130,6 +165,26 @@ fn main() -> ExitCode {
         } => with_project(&console, site, |project| {
             run_check(&console, &project, strict, external)
         }),
+        Command::Init {
+            dir,
+            title,
+            languages,
+            items,
+            strings,
+        } => match strings {
+            Some(lang) => run_strings(&console, dir, &lang),
+            None => {
+                let options = versus::init::Options {
+                    title,
+                    languages,
+                    items,
+                };
+                run_init(&console, &dir.unwrap_or_default(), &options)
+            }
+        },
+        Command::Theme {
+            command: ThemeCommand::Export { dir },
+        } => run_export(&console, dir),
         Command::New { slug, root } => with_project(
             &console,
             Site {
@@ -150,7 +205,7 @@ fn with_project(
     let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let Some(root) = site.root.root.or_else(|| find_root(&here)) else {
         console.error(
-            "no content/site.toml in this folder or any parent: run from a versus project or pass --root",
+            "no content/site.toml in this folder or any parent: `versus init` starts a report here; or run from a versus project, or pass --root",
         );
         return ExitCode::from(2);
     };
@@ -236,15 +291,78 @@ fn run_check(console: &Console, project: &Project, strict: bool, external: bool)
 fn run_new(console: &Console, project: &Project, slug: &str) -> ExitCode {
     match versus::scaffold::new_item(project, slug) {
         Ok(paths) => {
-            for path in &paths {
-                console.info(&format!("created {}", path.display()));
-            }
+            print_created(console, &paths);
             console.info("fill in every field, then build");
             ExitCode::SUCCESS
         }
         Err(failure) => fail(console, &failure, |errors| {
             format!("nothing was written ({errors} error(s))")
         }),
+    }
+}
+
+fn run_init(console: &Console, dir: &Path, options: &versus::init::Options) -> ExitCode {
+    match versus::init::init(dir, options) {
+        Ok(paths) => {
+            print_created(console, &paths);
+            let cd = if dir.as_os_str().is_empty() {
+                String::new()
+            } else {
+                format!("cd {} && ", dir.display())
+            };
+            console.info(&format!(
+                "next: {cd}versus serve (then versus new <slug> for each item you compare)"
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(failure) => fail(console, &failure, |errors| {
+            format!("nothing was written ({errors} error(s))")
+        }),
+    }
+}
+
+/// The folder given, or the nearest project's (relative to here), or this folder.
+fn project_or_here(dir: Option<PathBuf>) -> PathBuf {
+    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    dir.or_else(|| find_root(&here).map(|root| relative_to(&root, &here)))
+        .unwrap_or_default()
+}
+
+/// `init --strings LANG`: the string table to translate, in the project's own theme folder.
+fn run_strings(console: &Console, dir: Option<PathBuf>, lang: &str) -> ExitCode {
+    let root = project_or_here(dir);
+    match versus::theme::write_strings(&Project::at(root).theme(), lang) {
+        Ok(path) => {
+            print_created(console, std::slice::from_ref(&path));
+            console.info("translate each value; a key left out shows the default language's text");
+            ExitCode::SUCCESS
+        }
+        Err(failure) => fail(console, &failure, |errors| {
+            format!("nothing was written ({errors} error(s))")
+        }),
+    }
+}
+
+fn run_export(console: &Console, dir: Option<PathBuf>) -> ExitCode {
+    let dir = dir.unwrap_or_else(|| Project::at(project_or_here(None)).theme());
+    match versus::theme::export(&dir) {
+        Ok((written, kept)) => {
+            print_created(console, &written);
+            for path in &kept {
+                console.info(&format!("kept {} (already there)", path.display()));
+            }
+            console.info("edit any of them; delete a file to use the built-in one again");
+            ExitCode::SUCCESS
+        }
+        Err(failure) => fail(console, &failure, |errors| {
+            format!("nothing was written ({errors} error(s))")
+        }),
+    }
+}
+
+fn print_created(console: &Console, paths: &[PathBuf]) {
+    for path in paths {
+        console.info(&format!("created {}", path.display()));
     }
 }
 

@@ -15,7 +15,9 @@ use crate::highlight::Highlighter;
 /// What rendering needs from the rest of the site.
 pub struct Context<'a> {
     /// Turns a site path such as `frameworks/django#x` into a link from the current page.
-    pub resolve: &'a (dyn Fn(&str) -> Option<String> + Sync),
+    /// The address of an `@/` link's target, or why there is none (ending with the closest
+    /// page, where one is alike).
+    pub resolve: &'a (dyn Fn(&str) -> Result<String, String> + Sync),
     pub highlighter: &'a Highlighter,
     /// Prefix for footnote ids, so that two documents on one page never collide.
     pub footnote_prefix: &'a str,
@@ -245,8 +247,8 @@ fn checked_url<'a>(
     };
     if let Some(target) = url.strip_prefix("@/") {
         return match (context.resolve)(target) {
-            Some(resolved) => resolved.into(),
-            None => problem(format!("link to \"{url}\": no such page in this site")),
+            Ok(resolved) => resolved.into(),
+            Err(why) => problem(format!("link to \"{url}\": {why}")),
         };
     }
     match scheme(&url) {
@@ -567,8 +569,11 @@ mod tests {
 
     fn render_with(source: &str, raw_html: RawHtml) -> Rendered {
         let highlighter = Highlighter::default();
-        let resolve =
-            |path: &str| (path == "frameworks/django").then(|| "../frameworks/django/".to_string());
+        let resolve = |path: &str| {
+            (path == "frameworks/django")
+                .then(|| "../frameworks/django/".to_string())
+                .ok_or_else(|| "no such page in this site".to_string())
+        };
         let context = Context {
             resolve: &resolve,
             highlighter: &highlighter,

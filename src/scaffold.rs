@@ -1,21 +1,22 @@
 //! `new <slug>`: writes a new item, ready to fill in: `content/<items>/<slug>.md` with every
 //! front-matter field present and commented (its facts and criteria from `site.toml`, the
 //! source ids from `sources.toml`), and one `<slug>.<lang>.md` per other language with the
-//! fields a translation carries. Refuses a slug that is not one, and never overwrites a file.
+//! fields a translation carries. For an item that exists, writes only the translations it
+//! lacks (a language added to `site.toml` later). Refuses a slug that is not one, and never
+//! overwrites a file.
 //!
 //! Placeholders that must be replaced (a score below the scale, an empty URL, year 0, no sources, no
 //! evidence) fail the build with a message naming the field, so an item cannot be published
 //! half filled by accident.
 
-use std::fs::OpenOptions;
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::Project;
 use crate::config::{Config, Fact, FactKind};
 use crate::content::walk::{check_slug, refuse_linked_folder};
 use crate::error::{Diagnostic, Failure};
 use crate::model::source::{self, Source};
+use crate::newfiles::{self, NewFile};
 
 /// Writes the files of a new item and returns their paths, original first.
 pub fn new_item(project: &Project, slug: &str) -> Result<Vec<PathBuf>, Failure> {
@@ -41,53 +42,31 @@ pub fn new_item(project: &Project, slug: &str) -> Result<Vec<PathBuf>, Failure> 
             }
         })
         .collect();
-    refuse_existing(&files)?;
-    write_all(&folder, &files)?;
+    let original_path = folder.join(format!("{slug}.md"));
+    let files: Vec<NewFile> = missing_translations(files, &original_path)
+        .into_iter()
+        .map(|(path, text)| (path, text.into_bytes()))
+        .collect();
+    newfiles::write_all(&files, "new")?;
     Ok(files.into_iter().map(|(path, _)| path).collect())
 }
 
-/// Writes every file into `folder` (made if missing), or none: a write that fails removes
-/// the files written before it, and the folder if it was made for them, so that "nothing was
-/// written" is true.
-fn write_all(folder: &Path, files: &[(PathBuf, String)]) -> Result<(), Failure> {
-    let made_folder = !folder.exists();
-    std::fs::create_dir_all(folder).map_err(|e| Failure::io(folder, &e))?;
-    for (written, (path, text)) in files.iter().enumerate() {
-        if let Err(failure) = write_new(path, text) {
-            for (path, _) in &files[..written] {
-                let _ = std::fs::remove_file(path);
-            }
-            if made_folder {
-                let _ = std::fs::remove_dir(folder);
-            }
-            return Err(failure);
-        }
-    }
-    Ok(())
-}
-
-fn refuse_existing(files: &[(PathBuf, String)]) -> Result<(), Failure> {
-    let existing: Vec<Diagnostic> = files
-        .iter()
-        // A link, even one leading nowhere, is a file `new` would not write.
-        .filter(|(path, _)| path.symlink_metadata().is_ok())
-        .map(|(path, _)| Diagnostic::error(path, "already exists: `new` never overwrites a file"))
+/// For an item whose original exists, only the translations it lacks; else every file (and
+/// the files that exist are refused).
+fn missing_translations(
+    files: Vec<(PathBuf, String)>,
+    original: &std::path::Path,
+) -> Vec<(PathBuf, String)> {
+    let exists = |path: &std::path::Path| path.symlink_metadata().is_ok();
+    let lacking: Vec<(PathBuf, String)> = (files.iter())
+        .filter(|(path, _)| path != original && !exists(path))
+        .cloned()
         .collect();
-    if existing.is_empty() {
-        Ok(())
+    if exists(original) && !lacking.is_empty() {
+        lacking
     } else {
-        Err(Failure::new(existing))
+        files
     }
-}
-
-/// Creates `path`, failing if it appeared meanwhile.
-fn write_new(path: &Path, text: &str) -> Result<(), Failure> {
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .and_then(|mut file| file.write_all(text.as_bytes()))
-        .map_err(|e| Failure::io(path, &e))
 }
 
 /// The original, in the default language: every field.

@@ -53,7 +53,7 @@ impl Theme {
             .into_iter()
             .map(|(name, file)| (name, file.bytes.clone()))
             .collect();
-        let (strings, warnings) = load_strings(&built_in, &project, languages)?;
+        let (strings, warnings) = load_strings(overrides, &built_in, &project, languages)?;
         Ok((
             Theme {
                 origins: templates
@@ -78,6 +78,64 @@ impl Theme {
             .cloned()
             .unwrap_or_else(|| Path::new(BUILT_IN).join("templates").join(template))
     }
+}
+
+/// Whether the built-in theme has interface strings in this language.
+pub fn has_strings(lang: &str) -> bool {
+    let name = strings_file(lang);
+    FILES.iter().any(|(file, _)| *file == name)
+}
+
+/// A string table for `lang` to translate: the built-in English strings, under a line saying
+/// where the file goes and what to do with it.
+pub fn strings_to_translate(lang: &str, name: &str) -> String {
+    let english = FILES
+        .iter()
+        .find(|(file, _)| *file == strings_file("en"))
+        .map_or("", |(_, bytes)| std::str::from_utf8(bytes).unwrap_or(""));
+    let strings = english
+        .lines()
+        .skip_while(|line| line.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n");
+    format!(
+        "# Interface strings in {name} ({lang}): themes/default/{file} of the project.\n\
+         # They start as the built-in English ones: translate each value, keep the keys and the\n\
+         # {{placeholders}}. A key left out shows the default language's text.\n{strings}\n",
+        file = strings_file(lang)
+    )
+}
+
+/// Writes `i18n/<lang>.toml` below a project's theme folder to translate (see
+/// [`strings_to_translate`]); never overwrites it.
+pub fn write_strings(theme: &Path, lang: &str) -> Result<PathBuf, Failure> {
+    let path = theme.join(strings_file(lang));
+    if !crate::config::is_slug(lang) {
+        return Err(Failure::single(Diagnostic::error(
+            "--strings",
+            format!("\"{lang}\" is not a language code: write codes such as en, ko, ja, pt-br"),
+        )));
+    }
+    let text = strings_to_translate(lang, lang);
+    crate::newfiles::write_all(&[(path.clone(), text.into_bytes())], "init --strings")?;
+    Ok(path)
+}
+
+/// Writes every file of the built-in theme below `dir`, to edit: the files already there are
+/// the project's own and are kept. Returns the files written and the files kept.
+pub fn export(dir: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>), Failure> {
+    let (kept, new): (Vec<_>, Vec<_>) = FILES
+        .iter()
+        .map(|(name, bytes)| (dir.join(name), bytes.to_vec()))
+        .partition(|(path, _)| path.symlink_metadata().is_ok());
+    crate::newfiles::write_all(&new, "theme export")?;
+    let paths = |files: Vec<(PathBuf, Vec<u8>)>| files.into_iter().map(|(p, _)| p).collect();
+    Ok((paths(new), paths(kept)))
+}
+
+/// The path of a language's string table below a theme's folder.
+pub fn strings_file(lang: &str) -> String {
+    format!("i18n/{lang}.toml")
 }
 
 fn built_in() -> Vec<ThemeFile> {
@@ -133,6 +191,7 @@ fn files_under(dir: &Path) -> Result<Vec<ThemeFile>, Failure> {
 }
 
 fn load_strings(
+    overrides: &Path,
     built_in: &[ThemeFile],
     project: &[ThemeFile],
     languages: &[&str],
@@ -141,7 +200,7 @@ fn load_strings(
     let mut tables = BTreeMap::new();
     let mut default: Option<Strings> = None;
     for lang in languages {
-        let name = format!("i18n/{lang}.toml");
+        let name = strings_file(lang);
         let layers: Vec<&ThemeFile> = built_in
             .iter()
             .chain(project)
@@ -154,23 +213,63 @@ fn load_strings(
         match &default {
             None => default = Some(table.clone()),
             Some(base) => {
-                let path = layers
-                    .last()
-                    .map_or_else(|| Path::new(BUILT_IN).join(&name), |f| f.path.clone());
+                let missing: Vec<&String> =
+                    base.keys().filter(|k| !table.contains_key(*k)).collect();
+                if !missing.is_empty() {
+                    let path = layers
+                        .last()
+                        .map_or_else(|| overrides.join(&name), |f| f.path.clone());
+                    let written = !layers.is_empty();
+                    warnings.push(missing_strings(
+                        &path,
+                        written,
+                        lang,
+                        languages[0],
+                        &missing,
+                    ));
+                }
                 for (key, value) in base {
-                    if !table.contains_key(key) {
-                        warnings.push(Diagnostic::warning(
-                            &path,
-                            format!("missing string `{key}`: the {} text is shown", languages[0]),
-                        ));
-                        table.insert(key.clone(), value.clone());
-                    }
+                    table.entry(key.clone()).or_insert_with(|| value.clone());
                 }
             }
         }
         tables.insert(lang.to_string(), table);
     }
     Ok((tables, warnings))
+}
+
+/// Most missing keys a warning names; past them it counts the rest.
+const NAMED_KEYS: usize = 5;
+
+/// One warning for a language's missing interface strings: where to write them and how to
+/// start the file, or, for a file that exists, which keys it lacks.
+fn missing_strings(
+    path: &Path,
+    written: bool,
+    lang: &str,
+    default: &str,
+    missing: &[&String],
+) -> Diagnostic {
+    let message = if written {
+        let mut keys: Vec<String> = missing
+            .iter()
+            .take(NAMED_KEYS)
+            .map(|k| format!("`{k}`"))
+            .collect();
+        if missing.len() > NAMED_KEYS {
+            keys.push(format!("and {} more", missing.len() - NAMED_KEYS));
+        }
+        format!(
+            "{} interface string(s) missing in {lang}, the {default} text is shown: {}",
+            missing.len(),
+            keys.join(", ")
+        )
+    } else {
+        format!(
+            "no interface strings in {lang}: the {default} text is shown; `versus init --strings {lang}` writes this file with the English strings to translate"
+        )
+    };
+    Diagnostic::warning(path, message)
 }
 
 fn read_table(file: &ThemeFile) -> Result<Strings, Failure> {

@@ -9,10 +9,13 @@
 //! under CI (`CI` set, as `.ci/run` and GitHub Actions do) anything missing is a failure.
 
 use std::fs;
-use std::io::Write;
 use std::net::TcpListener;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
+
+mod node;
+
+use node::printed;
 
 const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
 /// The sub-path the site is served under, like `/<repo>/` on GitHub Pages.
@@ -25,8 +28,8 @@ const MISSING: i32 = 3;
 #[test]
 fn shipped_site_in_a_real_browser() {
     let suite = Path::new(MANIFEST_DIR).join("tests/browser");
-    if let Err(why) = node_ready(&suite) {
-        return skip(&why);
+    if let Err(why) = node::ready(&suite, "playwright-core") {
+        return node::skip("browser tests", &why);
     }
     let temp = tempfile::tempdir().expect("create a temporary folder");
     let root = temp.path().join("project");
@@ -54,7 +57,7 @@ fn shipped_site_in_a_real_browser() {
     match run.status.code() {
         // Shown with `cargo test --test browser -- --nocapture`.
         Some(0) => println!("{report}"),
-        Some(MISSING) => skip(report.trim()),
+        Some(MISSING) => node::skip("browser tests", report.trim()),
         _ => panic!("the browser tests failed:\n{report}"),
     }
 }
@@ -79,62 +82,10 @@ fn build(root: &Path, site: &Path) -> std::path::PathBuf {
     site.to_path_buf()
 }
 
-/// Node is installed and the suite's packages are there, installing them with `npm ci` if not.
-fn node_ready(suite: &Path) -> Result<(), String> {
-    let runs = |program: &str| {
-        Command::new(program)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    };
-    if !runs("node") {
-        return Err("node is not installed (apt-get install nodejs npm)".into());
-    }
-    if suite.join("node_modules/playwright-core").is_dir() {
-        return Ok(());
-    }
-    if !runs("npm") {
-        return Err("npm is not installed (apt-get install npm)".into());
-    }
-    let install = Command::new("npm")
-        .args(["ci", "--ignore-scripts", "--no-audit", "--no-fund"])
-        .current_dir(suite)
-        .output()
-        .map_err(|e| format!("npm ci: {e}"))?;
-    if install.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "npm ci in tests/browser failed:\n{}",
-            printed(&install)
-        ))
-    }
-}
-
-/// Skips the test with `why`, printed past the test harness's capture; under CI, fails.
-fn skip(why: &str) {
-    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-    if ci {
-        panic!("browser tests cannot run, and CI is set so this is a failure: {why}");
-    }
-    let _ = writeln!(
-        std::io::stderr(),
-        "\nbrowser tests SKIPPED: {why}\n(.ci/run installs everything they need)\n"
-    );
-}
-
 /// A loopback port nothing listens on now (the OS picks it; it is free again once dropped).
 fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
     listener.local_addr().expect("the bound address").port()
-}
-
-fn printed(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -10,10 +10,12 @@ mod site {
     mod charts;
     mod check;
     mod cli;
+    mod config;
     mod determinism;
     mod fuzzing;
     mod highlight_cache;
     mod i18n;
+    mod init;
     mod output_safety;
     mod paging;
     mod pair_bound;

@@ -42,7 +42,7 @@ pub fn check(project: &Project, try_external: bool) -> Result<Findings, Failure>
     let scans = scan_all(&rendered.files);
     let mut diagnostics = rendered.warnings;
     diagnostics.extend(broken_links(project, &site, &scans, base_url));
-    diagnostics.extend(translations(&site));
+    diagnostics.extend(translations(&site, &project.content().join("site.toml")));
     diagnostics.extend(sources_without_url(
         &project.content().join("sources.toml"),
         &site,
@@ -108,10 +108,18 @@ fn broken_links(
         .collect()
 }
 
-/// Missing and outdated translations, at the translation's file.
-fn translations(site: &Site) -> Vec<Diagnostic> {
+/// Missing and outdated translations, at the translation's file; texts of site.toml not in a
+/// language, at site.toml.
+fn translations(site: &Site, config: &Path) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for language in coverage::coverage(site).0 {
+        if let Some(summary) = language.untranslated_summary() {
+            let shown = format!(
+                "{summary} (the {} text is shown)",
+                site.config.default_language
+            );
+            found.push(Diagnostic::warning(config, shown));
+        }
         let original = |path: &Path| {
             let name = path.file_name().unwrap_or_default().to_string_lossy();
             let suffix = format!(".{}.md", language.lang);

@@ -22,14 +22,6 @@ pub struct Block<'a> {
     keys: OnceCell<locate::KeyIndex>,
 }
 
-/// Reads a whole TOML file (configuration, sources, string tables): its text, for locating
-/// fields afterwards, and its parsed value.
-pub fn read_toml<T: DeserializeOwned>(path: &Path) -> Result<(String, T), Diagnostic> {
-    let text = super::walk::read_text(path)?;
-    let value = Block::toml_file(path, &text).parse()?;
-    Ok((text, value))
-}
-
 impl<'a> Block<'a> {
     /// A block of `text` in `format`, starting on line `first_line` of the file at `path`.
     pub fn new(path: &'a Path, text: &'a str, format: Format, first_line: usize) -> Block<'a> {
@@ -53,6 +45,59 @@ impl<'a> Block<'a> {
             Format::Toml => toml::from_str(self.text).map_err(|e| self.toml_error(&e)),
             Format::Yaml => serde_saphyr::from_str_with_options(self.text, yaml_options())
                 .map_err(|e| self.yaml_error(&e)),
+        }
+    }
+
+    /// Deserialises the block, reporting each key `T` does not read (rather than the first
+    /// alone, as `deny_unknown_fields` would) at its place, with the closest of the keys
+    /// `known` gives for the table it is in (by the path of that table).
+    pub fn parse_all_keys<T: DeserializeOwned>(
+        &self,
+        known: impl Fn(&[String]) -> &'static [&'static str],
+    ) -> Result<(T, Vec<Diagnostic>), Diagnostic> {
+        let mut unknown: Vec<Vec<String>> = Vec::new();
+        let mut note = |path: serde_ignored::Path| unknown.push(key_path(&path));
+        let value = match self.format {
+            Format::Toml => toml::Deserializer::parse(self.text)
+                .and_then(|de| serde_ignored::deserialize(de, &mut note))
+                .map_err(|e| self.toml_error(&e)),
+            Format::Yaml => serde_saphyr::with_deserializer_from_str_with_options(
+                self.text,
+                yaml_options(),
+                |de| serde_ignored::deserialize(de, &mut note),
+            )
+            .map_err(|e| self.yaml_error(&e)),
+        }?;
+        let diagnostics = unknown
+            .iter()
+            .map(|path| self.unknown_key(path, known(&path[..path.len() - 1])))
+            .collect();
+        Ok((value, diagnostics))
+    }
+
+    fn unknown_key(&self, path: &[String], known: &[&str]) -> Diagnostic {
+        let name = path.last().map_or("", String::as_str);
+        let hint = match crate::suggest::did_you_mean(name, known.iter().copied()) {
+            hint if hint.is_empty() => format!(" (fields here: {})", known.join(", ")),
+            hint => hint,
+        };
+        let at: Vec<&str> = path.iter().map(String::as_str).collect();
+        Diagnostic::error(
+            self.path,
+            format!("unknown field `{}`{hint}", path.join(".")),
+        )
+        .at(Some(
+            self.locate(&at).map_or(self.start(), |p| self.key_start(p)),
+        ))
+    }
+
+    /// Where the key of the value at `value` starts: the first character of its line.
+    fn key_start(&self, value: Position) -> Position {
+        let line = self.text.lines().nth(value.line - self.first_line);
+        let indent = line.map_or(0, |l| l.chars().take_while(|c| c.is_whitespace()).count());
+        Position {
+            line: value.line,
+            column: indent + 1,
         }
     }
 
@@ -88,7 +133,8 @@ impl<'a> Block<'a> {
         }
     }
 
-    fn toml_error(&self, error: &toml::de::Error) -> Diagnostic {
+    /// A TOML parser's error as a diagnostic at its place in the file.
+    pub fn toml_error(&self, error: &toml::de::Error) -> Diagnostic {
         let position = error.span().map(|s| position_of(self.text, s.start));
         self.error_at(position, error.message())
     }
@@ -150,6 +196,23 @@ impl<'a> Block<'a> {
         Diagnostic::error(self.path, message).at(Some(
             self.in_file(position.unwrap_or(Position { line: 1, column: 1 })),
         ))
+    }
+}
+
+/// The keys of a path serde_ignored reports (list indices and wrappers left out).
+fn key_path(path: &serde_ignored::Path) -> Vec<String> {
+    use serde_ignored::Path as P;
+    match path {
+        P::Root => Vec::new(),
+        P::Map { parent, key } => {
+            let mut keys = key_path(parent);
+            keys.push(key.clone());
+            keys
+        }
+        P::Seq { parent, .. }
+        | P::Some { parent }
+        | P::NewtypeStruct { parent }
+        | P::NewtypeVariant { parent } => key_path(parent),
     }
 }
 

@@ -1,5 +1,7 @@
-//! Raw front-matter: exactly what a file says, every field optional, unknown fields refused.
-//! Validation (in `model::validate`) turns these into the complete domain types.
+//! Raw front-matter: exactly what a file says, every field optional, unknown fields refused
+//! (each one reported, through [`Fields`], rather than only the first as serde's
+//! `deny_unknown_fields` would). Validation (in `model::validate`) turns these into the
+//! complete domain types.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -152,9 +154,53 @@ impl<'de> Visitor<'de> for ShapeVisitor {
     }
 }
 
+/// The fields a kind of front-matter reads, by the path of the table they are in: every other
+/// key is reported as unknown.
+pub trait Fields {
+    fn known(table: &[String]) -> &'static [&'static str];
+}
+
+const RATING_FIELDS: &[&str] = &["score", "sources", "evidence", "note", "reason"];
+
+/// Under `ratings.<criterion>`, a rating's fields; anywhere else, `top`.
+fn item_fields(table: &[String], top: &'static [&'static str]) -> &'static [&'static str] {
+    match table {
+        [ratings, _] if ratings == "ratings" => RATING_FIELDS,
+        _ => top,
+    }
+}
+
+impl Fields for RawItem {
+    fn known(table: &[String]) -> &'static [&'static str] {
+        item_fields(
+            table,
+            &[
+                "name", "summary", "homepage", "updated", "best_for", "pros", "cons", "sources",
+                "facts", "ratings",
+            ],
+        )
+    }
+}
+
+impl Fields for RawItemTranslation {
+    fn known(table: &[String]) -> &'static [&'static str] {
+        item_fields(
+            table,
+            &[
+                "name", "summary", "updated", "best_for", "pros", "cons", "facts", "ratings",
+            ],
+        )
+    }
+}
+
+impl Fields for RawPage {
+    fn known(_: &[String]) -> &'static [&'static str] {
+        &["title", "description", "updated"]
+    }
+}
+
 /// An item file in the default language.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawItem {
     pub name: Option<String>,
     pub summary: Option<String>,
@@ -170,7 +216,6 @@ pub struct RawItem {
 
 /// One rating as written in the default-language file.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawRating {
     pub score: Option<RawValue>,
     pub sources: Option<Vec<String>>,
@@ -182,7 +227,6 @@ pub struct RawRating {
 /// A translation of an item: its text fields only. Fields that belong to the default-language
 /// file are accepted here only so that setting one can be reported clearly.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawItemTranslation {
     pub name: Option<String>,
     pub summary: Option<String>,
@@ -198,7 +242,6 @@ pub struct RawItemTranslation {
 
 /// A free page (home introduction, guide, methodology, ...), in any language.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct RawPage {
     pub title: Option<String>,
     pub description: Option<String>,
@@ -231,6 +274,24 @@ mod tests {
 
     fn yaml(value: &str) -> Result<RawValue, String> {
         fact(&format!("facts:\n  x: {value}\n"), Format::Yaml)
+    }
+
+    #[test]
+    fn the_known_fields_are_those_serde_reads() {
+        let item = "name = \"A\"\nsummary = \"s\"\nhomepage = \"https://a.example/\"\n\
+            updated = 2025-01-15\nbest_for = [\"x\"]\npros = [\"x\"]\ncons = [\"x\"]\n\
+            sources = [\"s\"]\nhobby = 1\n[facts]\nx = 1\n[ratings.speed]\nscore = 4\n\
+            sources = [\"s\"]\nevidence = \"measured\"\nnote = \"n\"\nreason = \"r\"\nnotes = 1\n";
+        let block = Block::new(Path::new("a.md"), item, Format::Toml, 2);
+        let (_, unknown) = block.parse_all_keys::<RawItem>(RawItem::known).unwrap();
+        let messages: Vec<String> = unknown.into_iter().map(|d| d.message).collect();
+        assert_eq!(
+            messages,
+            [
+                "unknown field `hobby` (fields here: name, summary, homepage, updated, best_for, pros, cons, sources, facts, ratings)",
+                "unknown field `ratings.speed.notes`: did you mean \"note\"?",
+            ]
+        );
     }
 
     #[test]

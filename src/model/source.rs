@@ -7,8 +7,9 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::config::is_id;
-use crate::content::parse::{Block, read_toml};
+use crate::content::parse::Block;
 use crate::error::Diagnostic;
+use crate::schema;
 use crate::text::Text;
 
 /// A published source: an article, a benchmark, a survey.
@@ -38,9 +39,11 @@ pub fn load(path: &Path) -> Result<Vec<Source>, Vec<Diagnostic>> {
     if !path.exists() {
         return Ok(Vec::new());
     }
-    let (text, file): (String, SourcesFile) = read_toml(path).map_err(|d| vec![d])?;
-    let block = Block::toml_file(path, &text);
-    let problems = check(&file.sources, &block);
+    let read: schema::Read<SourcesFile> = schema::read(path, schema::keys::SOURCES)?;
+    let block = Block::toml_file(path, &read.text);
+    let mut problems = read.unknown;
+    problems.extend(check(&read.value.sources, &block));
+    let file = read.value;
     if problems.is_empty() {
         Ok(file.sources)
     } else {

@@ -16,9 +16,10 @@ use super::{Evidence, FactValue, Item, ItemText, Page, PageText, Rating, Site, S
 use crate::config::{Config, FactKind};
 use crate::content::frontmatter::split;
 use crate::content::parse::Block;
-use crate::content::raw::{RawItem, RawItemTranslation, RawPage, RawRating, RawValue};
+use crate::content::raw::{Fields, RawItem, RawItemTranslation, RawPage, RawRating, RawValue};
 use crate::content::walk::{ContentFile, Kind};
 use crate::error::{Diagnostic, Diagnostics, Position, position_of};
+use crate::suggest;
 pub use crate::text::format_number;
 
 /// Validates everything; returns the site and its warnings, or every diagnostic.
@@ -99,19 +100,38 @@ struct Parsed<'f, T> {
     body_line: usize,
 }
 
-fn parse<T: DeserializeOwned>(file: &ContentFile) -> Result<Parsed<'_, T>, Diagnostic> {
+/// Parses a file's front-matter; every unknown key is reported into `out`, and the file is
+/// still checked, so that its other errors are reported with them.
+fn parse<'f, T: DeserializeOwned + Fields>(
+    file: &'f ContentFile,
+    out: &mut Diagnostics,
+) -> Option<Parsed<'f, T>> {
+    let parsed = parse_block(file);
+    parsed
+        .map_err(|d| out.push(d))
+        .ok()
+        .map(|(parsed, unknown)| {
+            out.extend(unknown);
+            parsed
+        })
+}
+
+fn parse_block<T: DeserializeOwned + Fields>(
+    file: &ContentFile,
+) -> Result<(Parsed<'_, T>, Vec<Diagnostic>), Diagnostic> {
     let parts = split(&file.text).map_err(|e| {
         Diagnostic::error(&file.path, e.to_string()).at(Some(Position { line: 1, column: 1 }))
     })?;
     let block = Block::new(&file.path, parts.front_matter, parts.format, 2);
-    let raw = block.parse()?;
+    let (raw, unknown) = block.parse_all_keys(T::known)?;
     let body_offset = file.text.len() - parts.body.len();
-    Ok(Parsed {
+    let parsed = Parsed {
         raw,
         block,
         body: parts.body,
         body_line: position_of(&file.text, body_offset).line,
-    })
+    };
+    Ok((parsed, unknown))
 }
 
 /// A required value that is present but says nothing: empty text, or a list with an empty entry.
@@ -266,7 +286,7 @@ impl Context<'_> {
     }
 
     fn item(&self, file: &ContentFile, out: &mut Diagnostics) -> Option<Item> {
-        let parsed: Parsed<RawItem> = parse(file).map_err(|d| out.push(d)).ok()?;
+        let parsed: Parsed<RawItem> = parse(file, out)?;
         let mut r = Reporter {
             block: &parsed.block,
             out,
@@ -335,10 +355,11 @@ impl Context<'_> {
         }
         for id in given.keys() {
             let known: Vec<&str> = self.config.facts.iter().map(|f| f.id.as_str()).collect();
-            r.error(
-                &["facts", id],
-                format!("unknown fact `{id}` (declared facts: {})", known.join(", ")),
-            );
+            let hint = match suggest::did_you_mean(id, known.iter().copied()) {
+                hint if hint.is_empty() => format!(" (declared facts: {})", known.join(", ")),
+                hint => hint,
+            };
+            r.error(&["facts", id], format!("unknown fact `{id}`{hint}"));
         }
         facts
     }
@@ -372,8 +393,9 @@ impl Context<'_> {
         r.error(
             &["ratings", id],
             format!(
-                "rating of unknown criterion \"{id}\" (criteria: {})",
-                known.join(", ")
+                "rating of unknown criterion \"{id}\" (criteria: {}){}",
+                known.join(", "),
+                suggest::did_you_mean(id, known.iter().copied())
             ),
         );
         false
@@ -437,8 +459,9 @@ impl Context<'_> {
                 r.error(
                     &["ratings", id, "evidence"],
                     format!(
-                        "rating \"{id}\": evidence \"{e}\" must be one of {}",
-                        Evidence::NAMES.join(", ")
+                        "rating \"{id}\": evidence \"{e}\" must be one of {}{}",
+                        Evidence::NAMES.join(", "),
+                        suggest::did_you_mean(e, Evidence::NAMES)
                     ),
                 );
                 Evidence::Judgement
@@ -464,9 +487,11 @@ impl Context<'_> {
     fn known_source(&self, id: &str, at: &[&str], r: &mut Reporter) -> bool {
         let known = self.sources.iter().any(|s| s.id == id);
         if !known {
+            let ids = self.sources.iter().map(|s| s.id.as_str());
+            let hint = suggest::did_you_mean(id, ids);
             r.error(
                 at,
-                format!("source \"{id}\" does not exist in sources.toml"),
+                format!("source \"{id}\" does not exist in sources.toml{hint}"),
             );
         }
         known
@@ -536,7 +561,7 @@ impl Context<'_> {
         item: &Item,
         out: &mut Diagnostics,
     ) -> Option<ItemText> {
-        let parsed: Parsed<RawItemTranslation> = parse(file).map_err(|d| out.push(d)).ok()?;
+        let parsed: Parsed<RawItemTranslation> = parse(file, out)?;
         let mut r = Reporter {
             block: &parsed.block,
             out,
@@ -599,7 +624,11 @@ impl Context<'_> {
                     &["facts", &id],
                     format!("fact `{id}` is not translatable: it belongs only in {original}"),
                 ),
-                None => r.error(&["facts", &id], format!("unknown fact `{id}`")),
+                None => {
+                    let known = self.config.facts.iter().map(|f| f.id.as_str());
+                    let hint = suggest::did_you_mean(&id, known);
+                    r.error(&["facts", &id], format!("unknown fact `{id}`{hint}"));
+                }
             }
         }
         facts
@@ -671,7 +700,7 @@ impl Context<'_> {
 }
 
 fn page_text(file: &ContentFile, out: &mut Diagnostics) -> Option<PageText> {
-    let parsed: Parsed<RawPage> = parse(file).map_err(|d| out.push(d)).ok()?;
+    let parsed: Parsed<RawPage> = parse(file, out)?;
     let mut r = Reporter {
         block: &parsed.block,
         out,
@@ -735,7 +764,11 @@ fn fact_value(
         }
         (FactKind::Choice, RawValue::Text(s)) => {
             let keys: Vec<&str> = choices.keys().map(String::as_str).collect();
-            Err(format!("= \"{s}\" is not one of: {}", keys.join(", ")))
+            let hint = suggest::did_you_mean(s, keys.iter().copied());
+            Err(format!(
+                "= \"{s}\" is not one of: {}{hint}",
+                keys.join(", ")
+            ))
         }
         (FactKind::Text | FactKind::Url | FactKind::Choice, _) => wrong("text"),
         (FactKind::List, _) => wrong("a list of text"),

@@ -336,17 +336,21 @@ impl<'a> Renderer<'a> {
             } else {
                 format!("{page}/")
             };
-            self.known.contains(&page).then(|| {
-                let base = format!(
-                    "{}{}{}",
-                    scope.root,
-                    lang_prefix(scope.lang, scope.default_lang()),
-                    page
-                );
-                match fragment {
-                    Some(f) => format!("{base}#{f}"),
-                    None => base,
-                }
+            if !self.known.contains(&page) {
+                let known = self.known.iter().map(|p| p.trim_end_matches('/'));
+                let hint = crate::suggest::closest(page.trim_end_matches('/'), known)
+                    .map_or_else(String::new, |p| format!(": did you mean \"@/{p}\"?"));
+                return Err(format!("no such page in this site{hint}"));
+            }
+            let base = format!(
+                "{}{}{}",
+                scope.root,
+                lang_prefix(scope.lang, scope.default_lang()),
+                page
+            );
+            Ok(match fragment {
+                Some(f) => format!("{base}#{f}"),
+                None => base,
             })
         };
         let context = markdown::Context {

@@ -8,7 +8,7 @@ fn outside_a_project_it_says_what_to_do() {
     let run = versus(empty.root(), &["build"]);
     assert_eq!(
         run.stderr,
-        "error: no content/site.toml in this folder or any parent: run from a versus project or pass --root\n"
+        "error: no content/site.toml in this folder or any parent: `versus init` starts a report here; or run from a versus project, or pass --root\n"
     );
     assert_eq!(run.status.code(), Some(2));
 }

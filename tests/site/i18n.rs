@@ -300,3 +300,61 @@ fn a_third_language_is_configuration_and_files_only() {
         "{french:?}"
     );
 }
+
+#[test]
+fn a_third_language_says_once_what_to_write() {
+    let site = SiteTest::fixture("bilingual");
+    site.edit(
+        "content/site.toml",
+        "name = \"한국어\"\n",
+        "name = \"한국어\"\n\n[[languages]]\ncode = \"ja\"\nname = \"日本語\"\n",
+    );
+    let build = site.build();
+    assert_eq!(
+        build.stderr,
+        "themes/default/i18n/ja.toml: warning: no interface strings in ja: the en text is shown; \
+         `versus init --strings ja` writes this file with the English strings to translate\n"
+    );
+    assert!(
+        build
+            .stdout
+            .contains("translation ja: 0/5 translated\n  missing: content/items/alpha.ja.md\n"),
+        "{}",
+        build.stdout
+    );
+    assert!(
+        build.stdout.contains(
+            "  13 of 13 texts of site.toml are not in ja: title, description, item_label, \
+             criteria.speed.label, criteria.speed.description, and 8 more\n"
+        ),
+        "{}",
+        build.stdout
+    );
+
+    let new = site.run("new", &["alpha"]);
+    assert_eq!(
+        new.stdout,
+        "created content/items/alpha.ja.md\nfill in every field, then build\n"
+    );
+    let strings = super::support::versus(site.root(), &["init", "--strings", "ja"]);
+    assert!(strings.status.success(), "{}", strings.stderr);
+    for (from, to) in [
+        ("summary = \"\"", "summary = \"最初\""),
+        ("[\"\"]", "[\"速い\"]"),
+    ] {
+        let text = String::from_utf8(site.read("content/items/alpha.ja.md")).expect("UTF-8");
+        site.write("content/items/alpha.ja.md", text.replace(from, to));
+    }
+    let build = site.build();
+    assert_eq!(
+        build.stderr, "",
+        "no warning once the strings file is there"
+    );
+    assert!(build.stdout.contains("translation ja: 1/5 translated\n"));
+    let strict = site.build_with(&["--strict"]);
+    assert_eq!(
+        strict.status.code(),
+        Some(1),
+        "texts of site.toml missing in ja fail --strict"
+    );
+}

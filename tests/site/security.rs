@@ -180,7 +180,7 @@ fn a_mistyped_raw_html_policy_is_an_error() {
         format!("{config}\n[markdown]\nraw_html = \"yes\"\n"),
     );
     site.build().assert_fails_with(&[concat!(
-        "content/site.toml:51:12: invalid TOML at `markdown.raw_html`: unknown variant `yes`, expected `escape` or `allow`\n",
+        "content/site.toml:51:12: `markdown.raw_html` = \"yes\" must be one of \"escape\", \"allow\"\n",
         "   |\n",
         "51 | raw_html = \"yes\"\n",
         "   |            ^",

@@ -98,3 +98,37 @@ fn a_template_error_names_the_template_line_and_column() {
         "  |                  ^",
     )]);
 }
+
+#[test]
+fn theme_export_writes_the_built_in_theme_and_keeps_the_projects_files() {
+    let site = SiteTest::fixture_without_theme("bilingual");
+    site.write("themes/default/static/style.css", "/* mine */\n");
+    let export = super::support::versus(site.root(), &["theme", "export"]);
+    assert!(export.status.success(), "{}", export.stderr);
+    assert!(
+        export
+            .stdout
+            .contains("created themes/default/templates/base.html\n")
+    );
+    assert!(
+        export
+            .stdout
+            .contains("kept themes/default/static/style.css (already there)\n")
+    );
+    assert_eq!(
+        site.read("themes/default/static/style.css"),
+        b"/* mine */\n"
+    );
+    let exported = site.tree("themes/default");
+    let shipped =
+        Tree::of(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default"));
+    assert_eq!(
+        exported.0.keys().collect::<Vec<_>>(),
+        shipped.0.keys().collect::<Vec<_>>(),
+        "every file of the built-in theme"
+    );
+    assert_eq!(
+        exported.0["templates/base.html"],
+        shipped.0["templates/base.html"]
+    );
+}
