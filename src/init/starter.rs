@@ -415,14 +415,21 @@ description = {preset_about}
 weights = { value = 3, quality = 1 }
 
 # Which "X vs Y" pages are made: every pair up to `all_up_to` items (default 50); past it,
-# only pairs sharing a value of one of the `group_by` facts (default none).
+# only pairs sharing a value of one of the `group_by` facts (default none), each item with at
+# most `per_item` others (default 4), its nearest by overall rank.
 [pairs]
 all_up_to = 50
 group_by = []
+per_item = 4
 
 # Most bars a ranking's chart shows (default 30); its table always lists every item.
 [charts]
 bars = 30
+
+# Items a page of the comparison table or of a ranking shows (default 100); a longer list
+# takes several pages.
+[lists]
+page_size = 100
 
 # What HTML written in a Markdown body becomes: "escape" (the default, shown as text) or
 # "allow" (kept as markup: only when every editor is trusted).

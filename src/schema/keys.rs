@@ -136,6 +136,13 @@ pub const SITE: &[Key] = &[
         "[charts]",
     ),
     optional(
+        "lists",
+        Kind::Table(LISTS),
+        "see its keys",
+        "How long lists are split into pages.",
+        "[lists]",
+    ),
+    optional(
         "markdown",
         Kind::Table(MARKDOWN),
         "see its keys",
@@ -305,7 +312,22 @@ const PAIRS: &[Key] = &[
         "Past `all_up_to`, only pairs sharing a value of one of these facts have a page (the picker compares any two).",
         r#"["language"]"#,
     ),
+    optional(
+        "per_item",
+        Kind::Count,
+        "4",
+        "Past `all_up_to`, the most pair pages an item has: its nearest items by overall rank within its groups (0 to 50).",
+        "6",
+    ),
 ];
+
+const LISTS: &[Key] = &[optional(
+    "page_size",
+    Kind::Count,
+    "100",
+    "Items a page of the comparison table or of a ranking shows; longer lists take several pages (at least 1).",
+    "50",
+)];
 
 const CHARTS: &[Key] = &[optional(
     "bars",
