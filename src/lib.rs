@@ -21,6 +21,7 @@ pub mod rank;
 pub mod render;
 pub mod report;
 pub mod scaffold;
+pub mod search;
 pub mod serve;
 pub mod text;
 pub mod theme;
