@@ -688,8 +688,13 @@ mod tests {
 
     #[test]
     fn sections_are_plain_text_under_their_headings_without_code() {
-        let found = sections("Intro *text*.\n\n## 먼저 볼 것\n\nOne\ntwo.\n\n```rust\nfn x() {}\n```\n\n## Two\n");
-        let ids: Vec<_> = found.iter().map(|s| s.heading.as_ref().map(|h| h.id.as_str())).collect();
+        let found = sections(
+            "Intro *text*.\n\n## 먼저 볼 것\n\nOne\ntwo.\n\n```rust\nfn x() {}\n```\n\n## Two\n",
+        );
+        let ids: Vec<_> = found
+            .iter()
+            .map(|s| s.heading.as_ref().map(|h| h.id.as_str()))
+            .collect();
         assert_eq!(ids, [None, Some("먼저-볼-것"), Some("two")]);
         assert_eq!(found[0].text, "Intro text.");
         assert_eq!(found[1].text, "One two.");

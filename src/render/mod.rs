@@ -1,9 +1,9 @@
 //! Rendering: turns a valid site into output files, every page in every language, in
 //! parallel. Templates come from the theme (tera); each kind of page gets a typed view.
 
-pub mod data;
 pub mod atoz;
 pub mod compare;
+pub mod data;
 pub mod derived;
 pub mod listing;
 pub mod pages;

@@ -128,7 +128,11 @@ fn postings(documents: &[Document]) -> HashMap<String, Vec<u32>> {
         let number = number as u32;
         for (term, field) in found.drain() {
             let (last, list) = postings.entry(term).or_insert((0, Vec::new()));
-            let delta = if list.is_empty() { number } else { number - *last };
+            let delta = if list.is_empty() {
+                number
+            } else {
+                number - *last
+            };
             list.push(delta * 4 + field as u32);
             *last = number;
         }
@@ -180,7 +184,13 @@ mod tests {
         let names: Vec<&str> = index.files.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(
             names,
-            ["meta.json", "t/64-6a.json", "t/3145-3153.json", "t/3148-314f.json", "d/0.json"]
+            [
+                "meta.json",
+                "t/64-6a.json",
+                "t/3145-3153.json",
+                "t/3148-314f.json",
+                "d/0.json"
+            ]
         );
         let meta = String::from_utf8(index.files[0].1.clone()).unwrap();
         assert_eq!(

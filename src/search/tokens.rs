@@ -8,10 +8,53 @@
 
 /// Particles and endings stripped from the end of a Korean word, longest first.
 const PARTICLES: &[&str] = &[
-    "이지만", "에서는", "에서도", "으로는", "으로도", "에게서", "까지는", "부터는", "이라는",
-    "이라고", "입니다", "합니다", "에서", "에게", "으로", "로는", "로도", "까지", "부터", "보다",
-    "처럼", "만큼", "이나", "이며", "이고", "이다", "과는", "와는", "에는", "에도", "라는", "라고",
-    "하는", "하고", "은", "는", "이", "가", "을", "를", "의", "에", "로", "와", "과", "도", "만",
+    "이지만",
+    "에서는",
+    "에서도",
+    "으로는",
+    "으로도",
+    "에게서",
+    "까지는",
+    "부터는",
+    "이라는",
+    "이라고",
+    "입니다",
+    "합니다",
+    "에서",
+    "에게",
+    "으로",
+    "로는",
+    "로도",
+    "까지",
+    "부터",
+    "보다",
+    "처럼",
+    "만큼",
+    "이나",
+    "이며",
+    "이고",
+    "이다",
+    "과는",
+    "와는",
+    "에는",
+    "에도",
+    "라는",
+    "라고",
+    "하는",
+    "하고",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "로",
+    "와",
+    "과",
+    "도",
+    "만",
     "인",
 ];
 
@@ -95,7 +138,10 @@ fn english_stem(word: &str) -> Option<String> {
         return Some(format!("{stem}y"));
     }
     if let Some(stem) = word.strip_suffix("es")
-        && (stem.ends_with("ss") || stem.ends_with("sh") || stem.ends_with("ch") || stem.ends_with('x'))
+        && (stem.ends_with("ss")
+            || stem.ends_with("sh")
+            || stem.ends_with("ch")
+            || stem.ends_with('x'))
     {
         return Some(stem.to_string());
     }
@@ -133,16 +179,16 @@ pub fn jamo(term: &str) -> String {
 }
 
 const INITIALS: [char; 19] = [
-    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ',
-    'ㅍ', 'ㅎ',
+    'ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ',
+    'ㅌ', 'ㅍ', 'ㅎ',
 ];
 const VOWELS: [char; 21] = [
-    'ㅏ', 'ㅐ', 'ㅑ', 'ㅒ', 'ㅓ', 'ㅔ', 'ㅕ', 'ㅖ', 'ㅗ', 'ㅘ', 'ㅙ', 'ㅚ', 'ㅛ', 'ㅜ', 'ㅝ', 'ㅞ', 'ㅟ',
-    'ㅠ', 'ㅡ', 'ㅢ', 'ㅣ',
+    'ㅏ', 'ㅐ', 'ㅑ', 'ㅒ', 'ㅓ', 'ㅔ', 'ㅕ', 'ㅖ', 'ㅗ', 'ㅘ', 'ㅙ', 'ㅚ', 'ㅛ', 'ㅜ', 'ㅝ', 'ㅞ',
+    'ㅟ', 'ㅠ', 'ㅡ', 'ㅢ', 'ㅣ',
 ];
 const FINALS: [char; 27] = [
-    'ㄱ', 'ㄲ', 'ㄳ', 'ㄴ', 'ㄵ', 'ㄶ', 'ㄷ', 'ㄹ', 'ㄺ', 'ㄻ', 'ㄼ', 'ㄽ', 'ㄾ', 'ㄿ', 'ㅀ', 'ㅁ', 'ㅂ',
-    'ㅄ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ',
+    'ㄱ', 'ㄲ', 'ㄳ', 'ㄴ', 'ㄵ', 'ㄶ', 'ㄷ', 'ㄹ', 'ㄺ', 'ㄻ', 'ㄼ', 'ㄽ', 'ㄾ', 'ㄿ', 'ㅀ', 'ㅁ',
+    'ㅂ', 'ㅄ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ',
 ];
 
 /// Writes a compound vowel or final consonant as the two jamo typed to make it; any other
@@ -184,7 +230,15 @@ mod tests {
     fn english_words_are_kept_with_their_plural_stem() {
         assert_eq!(
             all("The frameworks, libraries & classes (async)"),
-            ["frameworks", "framework", "libraries", "library", "classes", "class", "async"]
+            [
+                "frameworks",
+                "framework",
+                "libraries",
+                "library",
+                "classes",
+                "class",
+                "async"
+            ]
         );
         assert_eq!(all("Bus status"), ["bus", "status"]);
     }

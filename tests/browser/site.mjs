@@ -90,6 +90,7 @@ export function keyPages(site) {
     pair: first((p) => /^compare\/[^/]+-vs-[^/]+\/$/.test(p)),
     picker: first((p) => p === "compare/pick/"),
     "a-z": first((p) => p === "a-z/"),
+    "compare-view": first((p) => p === "compare/view/"),
   };
   const free = paths.filter((p) => depth(p) === 1 && !own.has(p.slice(0, -1)));
   return [
