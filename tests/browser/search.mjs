@@ -26,9 +26,7 @@ function urlIn(site, lang, path) {
 async function query(page, text) {
   if (await page.locator("#site-search").isHidden()) await page.locator("#search-button").click();
   await page.locator("#search-input").fill(text);
-  await page.waitForFunction(
-    () => !document.getElementById("search-results").hidden || /\S/.test(document.getElementById("search-status").textContent),
-  );
+  await page.waitForFunction((typed) => document.getElementById("site-search").dataset.shown === typed, text);
   return page.$$eval("#search-results [role=option]", (options) =>
     options.map((o) => ({ text: o.textContent, marks: [...o.querySelectorAll("mark")].map((m) => m.textContent) })),
   );

@@ -225,6 +225,7 @@
   }
   function show(found, docs, words, query) {
     results = docs.map(hrefOf);
+    panel.dataset.shown = query;
     list.textContent = "";
     docs.forEach(function (doc, i) { list.appendChild(option(doc, words, i)); });
     setActive(-1);
@@ -258,6 +259,7 @@
       results = [];
       expand(false);
       status.textContent = query ? panel.dataset.short : "";
+      panel.dataset.shown = query;
       return;
     }
     (meta ? Promise.resolve(meta) : get("meta.json")).then(function (m) {
@@ -268,7 +270,11 @@
         if (mine === serial) show(found, docs, words, query);
       });
     }).catch(function () {
-      if (mine === serial) { expand(false); status.textContent = panel.dataset.none.replace("{q}", query); }
+      if (mine === serial) {
+        expand(false);
+        status.textContent = panel.dataset.none.replace("{q}", query);
+        panel.dataset.shown = query;
+      }
     });
   }
 
