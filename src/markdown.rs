@@ -144,10 +144,12 @@ pub fn sections(source: &str) -> Vec<Section> {
             Event::Start(Tag::CodeBlock(_)) => skip += 1,
             Event::End(TagEnd::CodeBlock) => skip -= 1,
             Event::Text(text) | Event::Code(text) if skip == 0 => current.text.push_str(text),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) if skip == 0 => {
-                if !current.text.ends_with(' ') && !current.text.is_empty() {
-                    current.text.push(' ');
-                }
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell)
+                if skip == 0 && !current.text.ends_with(' ') && !current.text.is_empty() =>
+            {
+                current.text.push(' ');
             }
             _ => {}
         }
