@@ -110,6 +110,59 @@ fn limit_problems(problems: &mut Vec<Problem>) {
     });
 }
 
+/// A part of a document as plain text, for the search index: the text before the first
+/// heading (no heading), then each heading with the text up to the next one. Code blocks are
+/// left out; heading ids are those [`render`] gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub heading: Option<Heading>,
+    pub text: String,
+}
+
+/// The sections of a document (see [`Section`]).
+pub fn sections(source: &str) -> Vec<Section> {
+    let events: Vec<Spanned> = Parser::new_ext(source, Options::ENABLE_TABLES)
+        .into_offset_iter()
+        .collect();
+    let mut headings = Vec::new();
+    let events = heading_ids(events, &mut headings);
+    let mut headings = headings.into_iter();
+    let mut sections = vec![Section {
+        heading: None,
+        text: String::new(),
+    }];
+    let mut skip = 0usize;
+    for (event, _) in &events {
+        let current = sections.last_mut().expect("one section at least");
+        match event {
+            Event::Start(Tag::Heading { .. }) => {
+                sections.push(Section {
+                    heading: headings.next(),
+                    text: String::new(),
+                });
+                skip += 1;
+            }
+            Event::End(TagEnd::Heading(_)) => skip -= 1,
+            Event::Start(Tag::CodeBlock(_)) => skip += 1,
+            Event::End(TagEnd::CodeBlock) => skip -= 1,
+            Event::Text(text) | Event::Code(text) if skip == 0 => current.text.push_str(text),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell)
+                if skip == 0 && !current.text.ends_with(' ') && !current.text.is_empty() =>
+            {
+                current.text.push(' ');
+            }
+            _ => {}
+        }
+    }
+    for section in &mut sections {
+        section.text.truncate(section.text.trim_end().len());
+    }
+    sections.retain(|s| s.heading.is_some() || !s.text.is_empty());
+    sections
+}
+
 /// Emphasis that CommonMark leaves as literal `**` next to Hangul (commonmark-spec#650), such
 /// as `**마크다운(Markdown)**을`, is turned into `<strong>`/`<em>` here. Only asterisks written
 /// literally in the source count (not escaped ones), and never inside code.
@@ -638,6 +691,21 @@ mod tests {
                 .contains("`javascript:` scheme is not allowed")
         );
         assert!(!r.html.contains("javascript:"));
+    }
+
+    #[test]
+    fn sections_are_plain_text_under_their_headings_without_code() {
+        let found = sections(
+            "Intro *text*.\n\n## 먼저 볼 것\n\nOne\ntwo.\n\n```rust\nfn x() {}\n```\n\n## Two\n",
+        );
+        let ids: Vec<_> = found
+            .iter()
+            .map(|s| s.heading.as_ref().map(|h| h.id.as_str()))
+            .collect();
+        assert_eq!(ids, [None, Some("먼저-볼-것"), Some("two")]);
+        assert_eq!(found[0].text, "Intro text.");
+        assert_eq!(found[1].text, "One two.");
+        assert_eq!(found[2].text, "");
     }
 
     #[test]

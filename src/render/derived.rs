@@ -24,6 +24,8 @@ pub struct Derived {
     pub pairs: Vec<Pair>,
     /// For each item, the other item of each of its pair pages, in the pages' order.
     partners: Vec<Vec<usize>>,
+    /// Every item (by index) in the order of its name in each language, by language.
+    by_name: BTreeMap<String, Vec<usize>>,
     /// Views shown the same on many pages, made once per language and depth.
     pub shared: SharedViews,
 }
@@ -59,7 +61,11 @@ impl Derived {
                 (c.id.clone(), ranking)
             })
             .collect();
+        let by_name = (config.language_codes())
+            .map(|lang| (lang.to_string(), by_name(site, lang)))
+            .collect();
         Derived {
+            by_name,
             overall,
             place,
             by_criterion,
@@ -79,6 +85,11 @@ impl Derived {
         self.by_criterion.get(id).map_or(&[], Vec::as_slice)
     }
 
+    /// Every item (by index) in the order of its name in `lang`, A to Z.
+    pub fn by_name(&self, lang: &str) -> &[usize] {
+        self.by_name.get(lang).map_or(&[], Vec::as_slice)
+    }
+
     /// The items the item at `index` has a pair page with, in the pages' order.
     pub fn partners(&self, index: usize) -> &[usize] {
         &self.partners[index]
@@ -90,4 +101,15 @@ pub fn item_index(site: &Site, slug: &str) -> Option<usize> {
     site.items
         .binary_search_by(|item| item.slug.as_str().cmp(slug))
         .ok()
+}
+
+/// The items in the order of their names in `lang` (ignoring case), slugs breaking ties.
+fn by_name(site: &Site, lang: &str) -> Vec<usize> {
+    use crate::model::Translated;
+    let default = &site.config.default_language;
+    let mut keyed: Vec<(String, usize)> = (site.items.iter().enumerate())
+        .map(|(i, item)| (item.text_in(lang, default).0.name.to_lowercase(), i))
+        .collect();
+    keyed.sort();
+    keyed.into_iter().map(|(_, i)| i).collect()
 }

@@ -1,6 +1,8 @@
 //! Rendering: turns a valid site into output files, every page in every language, in
 //! parallel. Templates come from the theme (tera); each kind of page gets a typed view.
 
+pub mod atoz;
+pub mod compare;
 pub mod data;
 pub mod derived;
 pub mod listing;
@@ -8,6 +10,7 @@ pub mod pages;
 pub mod paging;
 pub mod pair;
 pub mod routes;
+pub mod search;
 pub mod seo;
 pub mod views;
 
@@ -163,6 +166,8 @@ impl<'a> Renderer<'a> {
         rendered.pages = rendered.files.len();
         let others = (data::files(self.site).into_iter())
             .chain(self.listings())
+            .chain(self.search_indexes())
+            .chain(self.compare_data())
             .chain(self.static_files())
             .chain(seo::files(&self.site.config, &self.routes));
         for file in others {
@@ -240,6 +245,32 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    /// The search index of each language (see [`search`]), the languages in parallel.
+    fn search_indexes(&self) -> Vec<OutputFile> {
+        let languages: Vec<&str> = self.site.config.language_codes().collect();
+        (languages.par_iter())
+            .flat_map_iter(|lang| search::files(&self.scope(lang, String::new())))
+            .collect()
+    }
+
+    /// Every item's data for the compare view, in each language (see [`compare`]).
+    fn compare_data(&self) -> Vec<OutputFile> {
+        (self.site.config.language_codes())
+            .flat_map(|lang| compare::files(&self.scope(lang, String::new())))
+            .collect()
+    }
+
+    /// The scope of a page in `lang` whose relative link to the root is `root`.
+    fn scope<'s>(&'s self, lang: &'s str, root: String) -> Scope<'s> {
+        Scope {
+            site: self.site,
+            lang,
+            strings: &self.theme.strings[lang],
+            root,
+            derived: &self.derived,
+        }
+    }
+
     fn static_files(&self) -> Vec<OutputFile> {
         let mut files: Vec<OutputFile> = self
             .theme
@@ -306,6 +337,8 @@ impl<'a> Renderer<'a> {
             Route::Choose => "choose.html".into(),
             Route::Pair(..) => "pair.html".into(),
             Route::Picker => "picker.html".into(),
+            Route::AtoZ(_) => "a-z.html".into(),
+            Route::Compare => "compare.html".into(),
             Route::Page(slug) => format!("page-{slug}.html"),
             Route::NotFound => "404.html".into(),
         };
@@ -415,6 +448,13 @@ impl<'a> Renderer<'a> {
             translated: page.translated,
             root: scope.root.clone(),
             home: scope.href(&Route::Home),
+            search: scope.href(&Route::AtoZ(1)),
+            search_index: format!(
+                "{}{}{}",
+                scope.root,
+                lang_prefix(scope.lang, scope.default_lang()),
+                search::FOLDER
+            ),
             assets: format!("{}{ASSETS}", scope.root),
             title,
             heading: page.title.clone(),
@@ -449,7 +489,7 @@ impl<'a> Renderer<'a> {
                         (Route::Rankings(_), Route::Rankings(_) | Route::Ranking(..))
                             | (
                                 Route::Table(_),
-                                Route::Table(_) | Route::Pair(..) | Route::Picker
+                                Route::Table(_) | Route::Pair(..) | Route::Picker | Route::Compare
                             )
                     ),
                 link: Link {
@@ -464,10 +504,17 @@ impl<'a> Renderer<'a> {
 /// Every route of the site (the same in every language), with a page for each of `pairs`.
 pub fn routes_of(site: &Site, pairs: &[crate::pairs::Pair]) -> Vec<Route> {
     let pages = paging::count(site.items.len(), site.config.lists.page_size);
-    let mut routes = vec![Route::Home, Route::Choose, Route::Picker, Route::NotFound];
+    let mut routes = vec![
+        Route::Home,
+        Route::Choose,
+        Route::Picker,
+        Route::Compare,
+        Route::NotFound,
+    ];
     for page in 1..=pages {
         routes.push(Route::Table(page));
         routes.push(Route::Rankings(page));
+        routes.push(Route::AtoZ(page));
         routes.extend((site.config.criteria.iter()).map(|c| Route::Ranking(c.id.clone(), page)));
     }
     routes.extend(site.items.iter().map(|i| Route::Item(i.slug.clone())));
@@ -520,6 +567,10 @@ struct Common {
     translated: bool,
     root: String,
     home: String,
+    /// The list of every item, where the search box leads without JavaScript.
+    search: String,
+    /// The folder of the language's search index, relative.
+    search_index: String,
     assets: String,
     title: String,
     heading: String,

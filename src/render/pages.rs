@@ -39,6 +39,8 @@ pub enum View {
     Choose(ChooseView),
     Pair(Box<super::pair::PairView>),
     Picker(super::pair::PickerView),
+    AtoZ(super::atoz::AtoZView),
+    Compare(super::compare::CompareView),
     Prose(PageView),
     Empty,
 }
@@ -64,6 +66,7 @@ pub struct HomeView {
 #[derive(Debug, Serialize)]
 pub struct ItemView {
     name: String,
+    slug: String,
     summary: String,
     homepage: String,
     updated: Option<String>,
@@ -244,6 +247,13 @@ pub fn build(
         }
         Route::Pair(a, b) => super::pair::pair(scope, a, b),
         Route::Picker => super::pair::picker(scope),
+        Route::Compare => super::compare::page(scope),
+        Route::AtoZ(page) => paged(
+            scope,
+            scope.t("az_title"),
+            *page,
+            View::AtoZ(super::atoz::view(scope, *page)),
+        ),
         Route::Choose => generated(scope.t("choose_title"), View::Choose(choose(scope))),
         Route::Page(slug) => prose_page(scope, slug, renderer, warnings),
         Route::NotFound => generated(scope.t("not_found_title"), View::Empty),
@@ -334,6 +344,7 @@ fn item(scope: &Scope, slug: &str, renderer: &Renderer, warnings: &mut Vec<Diagn
     let max = scope.site.config.scale.max as f64;
     let view = ItemView {
         name: text.name.clone(),
+        slug: item.slug.clone(),
         summary: text.summary.clone(),
         homepage: item.homepage.clone(),
         updated: scope.date(text.updated),
@@ -508,7 +519,7 @@ fn ranking(scope: &Scope, criterion: Option<&str>, page: usize) -> RankingView {
 }
 
 /// The navigation between the pages of a list of `items`, or `None` when one page holds them.
-fn paging_view(
+pub(super) fn paging_view(
     scope: &Scope,
     page: usize,
     items: usize,

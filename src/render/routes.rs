@@ -16,12 +16,19 @@ pub enum Route {
     /// A pair page; the two slugs in alphabetical order.
     Pair(String, String),
     Picker,
+    /// A page of the list of every item from A to Z (where the search box leads without
+    /// JavaScript).
+    AtoZ(usize),
+    /// Three to five items side by side, chosen in the address (built in the browser).
+    Compare,
     Page(String),
     NotFound,
 }
 
 /// Top-level paths the generator itself uses; pages cannot take them.
-pub const RESERVED: &[&str] = &["compare", "rankings", "choose", "assets", "data", "404"];
+pub const RESERVED: &[&str] = &[
+    "compare", "rankings", "choose", "assets", "data", "404", "a-z", "search",
+];
 
 impl Route {
     /// Whether the page lists many items (rankings, the table, the picker...): the largest
@@ -44,6 +51,8 @@ impl Route {
             Route::Choose => "choose/".into(),
             Route::Pair(a, b) => format!("compare/{}/", crate::pairs::pair_slug(a, b)),
             Route::Picker => "compare/pick/".into(),
+            Route::AtoZ(page) => paged("a-z/", *page),
+            Route::Compare => "compare/view/".into(),
             Route::Page(slug) => format!("{slug}/"),
             Route::NotFound => "404.html".into(),
         }

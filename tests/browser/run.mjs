@@ -21,6 +21,8 @@ import { createRequire } from "node:module";
 import { serve } from "./server.mjs";
 import { MISSING, keyPages, pageIn, pageTypes, readSite } from "./site.mjs";
 import { checkChoose, checkPaged, checkTable } from "./interactive.mjs";
+import { checkSearch } from "./search.mjs";
+import { checkCompare } from "./compare.mjs";
 import { checkHeader, checkLayout, checkNoScript, checkPrint, checkTableViews } from "./layout.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -72,6 +74,8 @@ async function main() {
     await report.step("language switcher", (r) => checkSwitcher(site, r));
     await report.step("choose page", (r) => checkChoose(site, newContext, r));
     await report.step("comparison table", (r) => checkTable(site, newContext, r));
+    await report.step("search", (r) => checkSearch(site, newContext, r));
+    await report.step("compare side by side", (r) => checkCompare(site, newContext, r));
     await report.step("layout at every width", (r) => checkLayout(site, newContext, r));
     await report.step("header on phones", (r) => checkHeader(site, newContext, r));
     await report.step("comparison table views", (r) => checkTableViews(site, newContext, r));

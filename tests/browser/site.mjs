@@ -79,7 +79,7 @@ export function keyPages(site) {
     .map((p) => p.path);
   const first = (test) => paths.find(test);
   const depth = (p) => p.split("/").length - 1;
-  const own = new Set(["compare", "rankings", "choose"]);
+  const own = new Set(["compare", "rankings", "choose", "a-z"]);
   const keys = {
     home: first((p) => p === ""),
     item: first((p) => depth(p) === 2 && !own.has(p.split("/")[0])),
@@ -89,6 +89,8 @@ export function keyPages(site) {
     choose: first((p) => p === "choose/"),
     pair: first((p) => /^compare\/[^/]+-vs-[^/]+\/$/.test(p)),
     picker: first((p) => p === "compare/pick/"),
+    "a-z": first((p) => p === "a-z/"),
+    "compare-view": first((p) => p === "compare/view/"),
   };
   const free = paths.filter((p) => depth(p) === 1 && !own.has(p.slice(0, -1)));
   return [

@@ -22,6 +22,7 @@ fn every_page_exists_in_both_languages() {
     let english = [
         "index.html",
         "404.html",
+        "a-z/index.html",
         "about/index.html",
         "choose/index.html",
         "compare/index.html",
@@ -29,6 +30,7 @@ fn every_page_exists_in_both_languages() {
         "compare/alpha-vs-gamma/index.html",
         "compare/beta-vs-gamma/index.html",
         "compare/pick/index.html",
+        "compare/view/index.html",
         "items/alpha/index.html",
         "items/beta/index.html",
         "items/gamma/index.html",
