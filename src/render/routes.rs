@@ -15,10 +15,14 @@ pub enum Route {
     Picker,
     Page(String),
     NotFound,
+    /// What changed, newest first (only when the repository's history is available).
+    Changes,
 }
 
 /// Top-level paths the generator itself uses; pages cannot take them.
-pub const RESERVED: &[&str] = &["compare", "rankings", "choose", "assets", "data", "404"];
+pub const RESERVED: &[&str] = &[
+    "compare", "rankings", "choose", "assets", "data", "404", "changes",
+];
 
 impl Route {
     /// Whether the page lists every item (rankings, the table, the picker...): the largest
@@ -43,6 +47,7 @@ impl Route {
             Route::Picker => "compare/pick/".into(),
             Route::Page(slug) => format!("{slug}/"),
             Route::NotFound => "404.html".into(),
+            Route::Changes => "changes/".into(),
         }
     }
 }
