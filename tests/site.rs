@@ -12,6 +12,7 @@ mod site {
     mod cli;
     mod determinism;
     mod fuzzing;
+    mod history;
     mod i18n;
     mod output_safety;
     mod pairs;

@@ -141,7 +141,14 @@ impl Replay<'_> {
         self.out.lineages[lineage]
             .touched
             .insert(lang.clone(), commit);
-        self.push(commit, lineage, Change::Translated(lang));
+        // A translation added with its item is part of adding it.
+        let added_now = (self.out.lineages[lineage].events.iter().rev())
+            .map(|&e| &self.out.events[e])
+            .take_while(|e| e.commit == commit)
+            .any(|e| matches!(e.change, Change::Added(_)));
+        if !added_now {
+            self.push(commit, lineage, Change::Translated(lang));
+        }
     }
 
     /// The lineage of the item file `slug`, begun if it has none.
