@@ -149,7 +149,9 @@ pub fn render_into(
         )));
     }
     let mut rendered = render_site_into(project, &site, warnings, highlighter, delivery)?;
-    rendered.stages.insert(0, ("load", loaded));
+    let history = site.history.elapsed;
+    rendered.stages.insert(0, ("load", loaded.saturating_sub(history)));
+    rendered.stages.insert(1, ("history", history));
     rendered.notes.extend(site.history.note());
     Ok((rendered, coverage))
 }

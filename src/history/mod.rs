@@ -119,11 +119,20 @@ pub struct History {
     lineages: Vec<Lineage>,
     /// The lineage of each existing item file, by slug.
     alive: HashMap<String, usize>,
+    /// How long reading it took (git and parsing), for `--verbose` and the benchmark.
+    pub elapsed: std::time::Duration,
 }
 
 impl History {
     /// Reads the history of the items folder `items` of a site configured by `config`.
     pub fn read(items: &Path, config: &Config) -> History {
+        let start = std::time::Instant::now();
+        let mut history = History::read_log(items, config);
+        history.elapsed = start.elapsed();
+        history
+    }
+
+    fn read_log(items: &Path, config: &Config) -> History {
         let (log, shallow) = match git::log(items) {
             git::Log::Read { commits, shallow } => (commits, shallow),
             git::Log::Unavailable(why) => {
@@ -149,6 +158,7 @@ impl History {
             events: replayed.events,
             lineages: replayed.lineages,
             alive: replayed.alive,
+            elapsed: std::time::Duration::ZERO,
         }
     }
 
