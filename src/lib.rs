@@ -150,7 +150,9 @@ pub fn render_into(
     }
     let mut rendered = render_site_into(project, &site, warnings, highlighter, delivery)?;
     let history = site.history.elapsed;
-    rendered.stages.insert(0, ("load", loaded.saturating_sub(history)));
+    rendered
+        .stages
+        .insert(0, ("load", loaded.saturating_sub(history)));
     rendered.stages.insert(1, ("history", history));
     rendered.notes.extend(site.history.note());
     Ok((rendered, coverage))

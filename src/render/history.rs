@@ -57,12 +57,19 @@ pub struct ChangesView {
     pub feed: String,
 }
 
-/// The changes of one day.
+/// The changes of one day, by commit.
 #[derive(Debug, Serialize)]
 pub struct DayView {
     pub id: String,
     pub date: String,
     pub datetime: String,
+    pub commits: Vec<CommitView>,
+}
+
+/// The changes one commit made, under its reason (the commit's subject), said once.
+#[derive(Debug, Serialize)]
+pub struct CommitView {
+    pub reason: String,
     pub entries: Vec<EntryView>,
 }
 
@@ -139,6 +146,7 @@ pub fn changes(scope: &Scope) -> ChangesView {
         .filter(|e| on_changes_page(&e.change))
         .collect();
     let mut days: Vec<DayView> = Vec::new();
+    let mut last_commit = None;
     for event in listed.iter().take(limit) {
         let commit = &history.commits[event.commit];
         let datetime = commit.date.to_string();
@@ -147,11 +155,22 @@ pub fn changes(scope: &Scope) -> ChangesView {
                 id: format!("d-{datetime}"),
                 date: date(scope, commit),
                 datetime,
+                commits: Vec::new(),
+            });
+            last_commit = None;
+        }
+        let Some(day) = days.last_mut() else {
+            continue;
+        };
+        if last_commit != Some(event.commit) {
+            day.commits.push(CommitView {
+                reason: commit.subject.clone(),
                 entries: Vec::new(),
             });
+            last_commit = Some(event.commit);
         }
-        if let Some(day) = days.last_mut() {
-            day.entries.push(entry(scope, event));
+        if let Some(group) = day.commits.last_mut() {
+            group.entries.push(entry(scope, event));
         }
     }
     ChangesView {

@@ -186,15 +186,20 @@ fn the_changes_page_lists_changes_by_day_newest_first_in_each_language() {
         "renames and translations are not listed"
     );
     assert_eq!(
-        texts(&page, "#d-2026-03-05 ~ .changes li"),
+        texts(&page, "#d-2026-03-05 ~ .commit .commit-reason"),
+        ["Docs: cite the review; omega withdrawn"],
+        "the reason, once for the commit's changes"
+    );
+    assert_eq!(
+        texts(&page, "#d-2026-03-05 ~ .commit li"),
         [
-            "Alpha: Documentation: cites A review of widgets — Docs: cite the review; omega withdrawn",
-            "Omega: removed — Docs: cite the review; omega withdrawn",
+            "Alpha: Documentation: cites A review of widgets",
+            "Omega: removed",
         ]
     );
     assert_eq!(
-        texts(&page, "#d-2026-03-20 ~ .changes li"),
-        ["Beta: Documentation: 3 → 2 — Docs: beta re-rated"]
+        texts(&page, "#d-2026-03-20 ~ .commit li"),
+        ["Beta: Documentation: 3 → 2"]
     );
     let linked: Vec<&str> = select(&page, ".changes a")
         .into_iter()
@@ -214,8 +219,8 @@ fn the_changes_page_lists_changes_by_day_newest_first_in_each_language() {
         "Korean dates in Korean form"
     );
     assert_eq!(
-        texts(&korean, "#d-2026-03-20 ~ .changes li"),
-        ["Beta: 문서: 3 → 2 — Docs: beta re-rated"]
+        texts(&korean, "#d-2026-03-20 ~ .commit li"),
+        ["Beta: 문서: 3 → 2"]
     );
     let home = site.page("index.html");
     let footer: Vec<&str> = select(&home, ".site-footer a")
@@ -421,7 +426,7 @@ fn a_shallow_clone_shows_only_what_its_commits_did() {
     let changes = read("changes/index.html");
     assert_eq!(
         texts(&changes, ".changes li"),
-        ["Beta: Documentation: 3 → 2 — Docs: beta re-rated"],
+        ["Beta: Documentation: 3 → 2"],
         "the boundary commit's files are not its additions"
     );
     let alpha = read("items/alpha/index.html");
