@@ -2,7 +2,9 @@
 //! folder for a loopback address under a sub-path (as GitHub Pages serves a project site), then
 //! runs the Node suite `tests/browser/run.mjs` on it: every page of every language in headless
 //! Chromium, the language switcher, axe, the Nu HTML Checker, and screenshots written to
-//! `target/screenshots/`.
+//! `target/screenshots/`. The project is made a repository of two commits (the report, then
+//! one score changed), so that the pages showing history (the changes page, a rating's earlier
+//! score, the markers on lately changed scores) are among those tested.
 //!
 //! Without Node, Chromium or Java the test is skipped with a message saying what to install;
 //! under CI (`CI` set, as `.ci/run` and GitHub Actions do) anything missing is a failure.
@@ -30,6 +32,7 @@ fn shipped_site_in_a_real_browser() {
     for folder in ["content", "themes"] {
         copy_dir(&Path::new(MANIFEST_DIR).join(folder), &root.join(folder));
     }
+    with_history(&root);
     let site = temp.path().join("site");
     let base_url = format!("http://127.0.0.1:{}/{SUB_PATH}/", free_port());
     let build = Command::new(env!("CARGO_BIN_EXE_versus"))
@@ -59,6 +62,65 @@ fn shipped_site_in_a_real_browser() {
         Some(MISSING) => skip(report.trim()),
         _ => panic!("the browser tests failed:\n{report}"),
     }
+}
+
+/// Makes `root` a repository whose second commit changes the first score of the first item.
+fn with_history(root: &Path) {
+    let git = |date: &str, args: &[&str]| {
+        let when = format!("{date}T12:00:00+00:00");
+        let output = Command::new("git")
+            .current_dir(root)
+            .args([
+                "-c",
+                "commit.gpgsign=false",
+                "-c",
+                "init.defaultBranch=main",
+            ])
+            .args(args)
+            .env("GIT_AUTHOR_NAME", "Editor")
+            .env("GIT_AUTHOR_EMAIL", "editor@example.org")
+            .env("GIT_COMMITTER_NAME", "Editor")
+            .env("GIT_COMMITTER_EMAIL", "editor@example.org")
+            .env("GIT_AUTHOR_DATE", &when)
+            .env("GIT_COMMITTER_DATE", &when)
+            .output()
+            .expect("run git");
+        assert!(
+            output.status.success(),
+            "git {args:?}: {}",
+            printed(&output)
+        );
+    };
+    git("2026-11-01", &["init", "-q"]);
+    git("2026-11-01", &["add", "-A"]);
+    git("2026-11-01", &["commit", "-q", "-m", "The report"]);
+    let items = root.join("content/frameworks");
+    let mut files: Vec<_> = (fs::read_dir(&items).expect("the items folder"))
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "md") && !p.to_string_lossy().ends_with(".ko.md")
+        })
+        .collect();
+    files.sort();
+    let text = fs::read_to_string(&files[0]).expect("an item");
+    // The first score, one level up (5 becomes 1).
+    let changed: Vec<String> = text
+        .lines()
+        .scan(false, |done, line| {
+            let bumped = (line.strip_prefix("score = "))
+                .and_then(|v| v.trim().parse::<u8>().ok())
+                .filter(|_| !*done)
+                .map(|v| format!("score = {}", v % 5 + 1));
+            *done |= bumped.is_some();
+            Some(bumped.unwrap_or_else(|| line.to_string()))
+        })
+        .collect();
+    let changed = changed.join("\n") + "\n";
+    fs::write(&files[0], changed).expect("write the item");
+    git(
+        "2026-11-20",
+        &["commit", "-q", "-a", "-m", "Re-rated after a new benchmark"],
+    );
 }
 
 /// Node is installed and the suite's packages are there, installing them with `npm ci` if not.
