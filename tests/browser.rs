@@ -15,6 +15,10 @@ use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Command, Output};
 
+#[path = "site/repository.rs"]
+mod repository;
+use repository::git;
+
 const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
 /// The sub-path the site is served under, like `/<repo>/` on GitHub Pages.
 const SUB_PATH: &str = "versus";
@@ -66,34 +70,9 @@ fn shipped_site_in_a_real_browser() {
 
 /// Makes `root` a repository whose second commit changes the first score of the first item.
 fn with_history(root: &Path) {
-    let git = |date: &str, args: &[&str]| {
-        let when = format!("{date}T12:00:00+00:00");
-        let output = Command::new("git")
-            .current_dir(root)
-            .args([
-                "-c",
-                "commit.gpgsign=false",
-                "-c",
-                "init.defaultBranch=main",
-            ])
-            .args(args)
-            .env("GIT_AUTHOR_NAME", "Editor")
-            .env("GIT_AUTHOR_EMAIL", "editor@example.org")
-            .env("GIT_COMMITTER_NAME", "Editor")
-            .env("GIT_COMMITTER_EMAIL", "editor@example.org")
-            .env("GIT_AUTHOR_DATE", &when)
-            .env("GIT_COMMITTER_DATE", &when)
-            .output()
-            .expect("run git");
-        assert!(
-            output.status.success(),
-            "git {args:?}: {}",
-            printed(&output)
-        );
-    };
-    git("2026-11-01", &["init", "-q"]);
-    git("2026-11-01", &["add", "-A"]);
-    git("2026-11-01", &["commit", "-q", "-m", "The report"]);
+    git(root, "2026-11-01", &["init", "-q"]);
+    git(root, "2026-11-01", &["add", "-A"]);
+    git(root, "2026-11-01", &["commit", "-q", "-m", "The report"]);
     let items = root.join("content/frameworks");
     let mut files: Vec<_> = (fs::read_dir(&items).expect("the items folder"))
         .map(|e| e.expect("an entry").path())
@@ -118,6 +97,7 @@ fn with_history(root: &Path) {
     let changed = changed.join("\n") + "\n";
     fs::write(&files[0], changed).expect("write the item");
     git(
+        root,
         "2026-11-20",
         &["commit", "-q", "-a", "-m", "Re-rated after a new benchmark"],
     );

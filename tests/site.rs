@@ -16,6 +16,7 @@ mod site {
     mod i18n;
     mod output_safety;
     mod pairs;
+    mod repository;
     mod scaffold;
     mod security;
     mod serve;

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::git::{self, FileChange, Status};
-use super::snapshot::{Difference, Snapshot};
+use super::snapshot::Snapshot;
 use super::{Change, Commit, Event, Lineage};
 
 /// How item files are named: which languages a `<slug>.<lang>.md` may carry.
@@ -122,8 +122,8 @@ impl Replay<'_> {
             }
             Status::Modified | Status::Renamed => {
                 if let (Some(old), Some(new)) = (old, new) {
-                    for difference in old.differences(new) {
-                        self.push(commit, lineage, Change::from(difference));
+                    for change in old.differences(new) {
+                        self.push(commit, lineage, change);
                     }
                 }
             }
@@ -188,21 +188,4 @@ fn snapshot<'s>(
     blob: Option<&str>,
 ) -> Option<&'s Snapshot> {
     snapshots.get(blob?)?.as_ref()
-}
-
-impl From<Difference> for Change {
-    fn from(difference: Difference) -> Change {
-        match difference {
-            Difference::Score {
-                criterion,
-                from,
-                to,
-            } => Change::Score {
-                criterion,
-                from,
-                to,
-            },
-            Difference::Source { criterion, source } => Change::Source { criterion, source },
-        }
-    }
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::Change;
 use crate::content::frontmatter::{normalize, split};
 use crate::content::parse::Block;
 use crate::content::raw::RawValue;
@@ -35,22 +36,6 @@ struct LenientRating {
     sources: Option<Vec<String>>,
 }
 
-/// A change between two versions of an item.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Difference {
-    /// A criterion's score: `None` where it was or is not rated.
-    Score {
-        criterion: String,
-        from: Option<f64>,
-        to: Option<f64>,
-    },
-    /// A source newly cited, by a rating (`criterion`) or by the prose.
-    Source {
-        criterion: Option<String>,
-        source: String,
-    },
-}
-
 impl Snapshot {
     /// Reads a version of an item file; `None` if it has no front-matter that parses.
     pub fn parse(bytes: &[u8]) -> Option<Snapshot> {
@@ -72,12 +57,12 @@ impl Snapshot {
     }
 
     /// What changed from `self` to `new`: scores first (in criterion order), then sources.
-    pub fn differences(&self, new: &Snapshot) -> Vec<Difference> {
+    pub fn differences(&self, new: &Snapshot) -> Vec<Change> {
         let criteria: BTreeSet<&String> = self.ratings.keys().chain(new.ratings.keys()).collect();
         let score = |s: &Snapshot, c: &str| s.ratings.get(c).and_then(|r| r.0);
-        let mut found: Vec<Difference> = (criteria.iter())
+        let mut found: Vec<Change> = (criteria.iter())
             .filter(|c| score(self, c) != score(new, c))
-            .map(|c| Difference::Score {
+            .map(|c| Change::Score {
                 criterion: c.to_string(),
                 from: score(self, c),
                 to: score(new, c),
@@ -86,18 +71,16 @@ impl Snapshot {
         for (criterion, (_, sources)) in &new.ratings {
             let before = self.ratings.get(criterion).map(|r| r.1.as_slice());
             found.extend(
-                added(before.unwrap_or_default(), sources).map(|s| Difference::Source {
+                added(before.unwrap_or_default(), sources).map(|s| Change::Source {
                     criterion: Some(criterion.clone()),
                     source: s.clone(),
                 }),
             );
         }
-        found.extend(
-            added(&self.sources, &new.sources).map(|s| Difference::Source {
-                criterion: None,
-                source: s.clone(),
-            }),
-        );
+        found.extend(added(&self.sources, &new.sources).map(|s| Change::Source {
+            criterion: None,
+            source: s.clone(),
+        }));
         found
     }
 }
@@ -130,19 +113,19 @@ mod tests {
     fn finds_changed_scores_and_added_sources() {
         let v1 = Snapshot::parse(V1.as_bytes()).unwrap();
         let v2 = Snapshot::parse(V2.as_bytes()).unwrap();
-        let source = |criterion: Option<&str>, source: &str| Difference::Source {
+        let source = |criterion: Option<&str>, source: &str| Change::Source {
             criterion: criterion.map(String::from),
             source: source.into(),
         };
         assert_eq!(
             v1.differences(&v2),
             [
-                Difference::Score {
+                Change::Score {
                     criterion: "docs".into(),
                     from: None,
                     to: Some(2.0)
                 },
-                Difference::Score {
+                Change::Score {
                     criterion: "speed".into(),
                     from: Some(3.0),
                     to: Some(4.0)

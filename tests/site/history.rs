@@ -4,40 +4,11 @@
 //! feeds (parsed as XML), data.json and `check`'s warning; the same site without git, and as
 //! a shallow clone. Nothing here reads this repository's own history.
 
-use std::path::Path;
-use std::process::Command;
-
+use super::repository::git;
 use super::support::{SiteTest, attr, one, select, text, texts};
 
 const ITEMS: &str = "content/items";
 const ATOM: &str = "http://www.w3.org/2005/Atom";
-
-/// Runs git in `dir`, committing as a fixed person at a fixed time (`date`, UTC noon).
-fn git(dir: &Path, date: &str, args: &[&str]) {
-    let when = format!("{date}T12:00:00+00:00");
-    let output = Command::new("git")
-        .current_dir(dir)
-        .args([
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .env("GIT_AUTHOR_NAME", "Editor")
-        .env("GIT_AUTHOR_EMAIL", "editor@example.org")
-        .env("GIT_COMMITTER_NAME", "Editor")
-        .env("GIT_COMMITTER_EMAIL", "editor@example.org")
-        .env("GIT_AUTHOR_DATE", &when)
-        .env("GIT_COMMITTER_DATE", &when)
-        .output()
-        .expect("run git");
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
 
 /// Stages everything and commits it on `date` with `subject`.
 fn commit(site: &SiteTest, date: &str, subject: &str) {
@@ -98,6 +69,15 @@ fn repository() -> SiteTest {
     site.edit(&item("beta"), "    score: 3", "    score: 2");
     commit(&site, "2026-03-20", "Docs: beta re-rated");
     site
+}
+
+/// The one line a build printed about history.
+fn the_note(stdout: &str) -> &str {
+    let notes: Vec<&str> = (stdout.lines())
+        .filter(|l| l.starts_with("history:"))
+        .collect();
+    assert_eq!(notes.len(), 1, "said once: {stdout}");
+    notes[0]
 }
 
 fn build(site: &SiteTest) -> String {
@@ -357,17 +337,8 @@ fn without_git_the_build_says_so_once_and_shows_no_history() {
     let site = SiteTest::fixture("bilingual");
     let run = site.build();
     run.assert_clean();
-    let notes: Vec<&str> = run
-        .stdout
-        .lines()
-        .filter(|l| l.starts_with("history:"))
-        .collect();
-    assert_eq!(notes.len(), 1, "{}", run.stdout);
-    assert!(
-        notes[0].starts_with("history: unavailable ("),
-        "{}",
-        notes[0]
-    );
+    let note = the_note(&run.stdout);
+    assert!(note.starts_with("history: unavailable ("), "{note}");
     assert!(!site.path("output/changes").exists());
     assert!(!site.path("output/feed.xml").exists());
     let alpha = site.page("items/alpha/index.html");
@@ -408,17 +379,8 @@ fn a_shallow_clone_shows_only_what_its_commits_did() {
     );
     let run = super::support::versus(&target, &["build", "--root", target.to_str().unwrap()]);
     assert!(run.status.success(), "{}", run.stderr);
-    let notes: Vec<&str> = run
-        .stdout
-        .lines()
-        .filter(|l| l.starts_with("history:"))
-        .collect();
-    assert_eq!(notes.len(), 1, "{}", run.stdout);
-    assert!(
-        notes[0].starts_with("history: shallow clone"),
-        "{}",
-        notes[0]
-    );
+    let note = the_note(&run.stdout);
+    assert!(note.starts_with("history: shallow clone"), "{note}");
     let read = |page: &str| {
         let bytes = std::fs::read(target.join("output").join(page)).unwrap();
         scraper::Html::parse_document(std::str::from_utf8(&bytes).unwrap())
