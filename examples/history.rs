@@ -24,7 +24,11 @@ fn main() -> ExitCode {
         eprintln!("usage: history SITE COMMITS   (prints a git fast-import stream)");
         return ExitCode::from(2);
     };
-    match stream(Path::new(site), commits, &mut io::BufWriter::new(io::stdout().lock())) {
+    match stream(
+        Path::new(site),
+        commits,
+        &mut io::BufWriter::new(io::stdout().lock()),
+    ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("history: {e}");
