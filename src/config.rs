@@ -168,6 +168,10 @@ pub struct Config {
     pub lists: ListsConfig,
     #[serde(default)]
     pub markdown: MarkdownConfig,
+    #[serde(default)]
+    pub history: HistoryConfig,
+    /// Where the project's files are kept, for "Edit this page" links.
+    pub repository: Option<RepositoryConfig>,
 }
 
 /// How pages that list items are split (`[lists]` in site.toml): the comparison table and the
@@ -276,6 +280,15 @@ impl Config {
             Err(why) => diagnostics.push(
                 Diagnostic::error(path, format!("base_url {why}")).at(block.locate(&["base_url"])),
             ),
+        }
+        if let Some(repository) = &mut config.repository {
+            match crate::url::base_url(&repository.url) {
+                Ok(canonical) => repository.url = canonical,
+                Err(why) => diagnostics.push(
+                    Diagnostic::error(path, format!("repository.url {why}"))
+                        .at(block.locate(&["repository", "url"])),
+                ),
+            }
         }
         if diagnostics.has_errors() {
             return Err(diagnostics.into_sorted());
@@ -540,6 +553,64 @@ impl Config {
             }
         }
     }
+}
+
+/// What the site shows of the repository's history (`[history]` in site.toml).
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HistoryConfig {
+    /// A score changed within this many days before the latest commit is marked in the
+    /// comparison table and on pair pages; 0 marks none.
+    #[serde(default = "recent_days")]
+    pub recent_days: u32,
+    /// Most changes listed on the changes page and in an item's history: history grows with
+    /// every commit, pages must not.
+    #[serde(default = "history_limit")]
+    pub limit: usize,
+    /// Most commits in each language's feed.
+    #[serde(default = "feed_entries")]
+    pub feed_entries: usize,
+}
+
+impl Default for HistoryConfig {
+    fn default() -> Self {
+        HistoryConfig {
+            recent_days: recent_days(),
+            limit: history_limit(),
+            feed_entries: feed_entries(),
+        }
+    }
+}
+
+fn recent_days() -> u32 {
+    30
+}
+
+fn history_limit() -> usize {
+    200
+}
+
+fn feed_entries() -> usize {
+    50
+}
+
+/// The repository the project is kept in (`[repository]` in site.toml): every item and page
+/// then links to its file there ("Edit this page") and to a new issue ("Suggest a correction").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RepositoryConfig {
+    /// The repository's address: `https://github.com/<owner>/<repo>` (GitLab's form works too).
+    pub url: String,
+    /// The branch edits are proposed on.
+    #[serde(default = "main_branch")]
+    pub branch: String,
+    /// The project's folder (holding `content/`) inside the repository; empty at its root.
+    #[serde(default)]
+    pub path: String,
+}
+
+fn main_branch() -> String {
+    "main".to_string()
 }
 
 /// Lowercase ASCII letters, digits and hyphens: safe as a URL segment and a file name.

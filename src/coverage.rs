@@ -1,7 +1,8 @@
 //! Translation coverage (pure): for each language other than the default, how many items and
 //! pages are translated, which translations are missing, which are older than their original
-//! (by their `updated` dates), and which texts of site.toml (labels, descriptions, rubrics,
-//! choices) are not written in it.
+//! (by their `updated` dates; an item file without one is dated by the last commit that changed
+//! it, where the repository's history is available), and which texts of site.toml (labels,
+//! descriptions, rubrics, choices) are not written in it.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -61,12 +62,15 @@ pub fn coverage(site: &Site) -> Coverage {
 }
 
 fn language(site: &Site, lang: &str, default: &str) -> LanguageCoverage {
+    let dated = |item: &crate::model::Item, lang: &str, updated: Option<jiff::civil::Date>| {
+        updated.or_else(|| site.history.last_changed(&item.slug, lang))
+    };
     let items = site.items.iter().map(|i| {
         let original = &i.texts[default];
         Document {
             path: &original.path,
-            updated: original.updated,
-            translation: i.texts.get(lang).map(|t| (&t.path, t.updated)),
+            updated: dated(i, default, original.updated),
+            translation: (i.texts.get(lang)).map(|t| (&t.path, dated(i, lang, t.updated))),
         }
     });
     let pages = site.pages.iter().map(|p| {

@@ -13,6 +13,7 @@ pub mod contrast;
 pub mod coverage;
 pub mod error;
 pub mod highlight;
+pub mod history;
 pub mod init;
 pub mod markdown;
 pub mod model;
@@ -89,6 +90,8 @@ pub struct Report {
     pub elapsed: Duration,
     /// How long each stage took, in order: load, render (with writing, for a build), swap.
     pub stages: Vec<(&'static str, Duration)>,
+    /// What the build says once, neither error nor warning (history unavailable).
+    pub notes: Vec<String>,
 }
 
 /// How the command line's base URL is named in messages about it.
@@ -108,7 +111,10 @@ pub fn load(project: &Project) -> Result<(Site, Vec<Diagnostic>), Failure> {
         .map_err(|broken| Failure::new(merge(problems.clone(), broken)))?;
     let validated = model::validate::validate(config, sources, &files, render::routes::RESERVED);
     match validated {
-        Ok((site, warnings)) if !problems.iter().any(Diagnostic::is_error) => Ok((site, warnings)),
+        Ok((mut site, warnings)) if !problems.iter().any(Diagnostic::is_error) => {
+            site.history = history::History::read(&content.join(&site.config.items), &site.config);
+            Ok((site, warnings))
+        }
         Ok((_, warnings)) => Err(Failure::new(merge(problems, warnings))),
         Err(more) => Err(Failure::new(merge(problems, more))),
     }
@@ -151,7 +157,12 @@ pub fn render_into(
         )));
     }
     let mut rendered = render_site_into(project, &site, warnings, highlighter, delivery)?;
-    rendered.stages.insert(0, ("load", loaded));
+    let history = site.history.elapsed;
+    rendered
+        .stages
+        .insert(0, ("load", loaded.saturating_sub(history)));
+    rendered.stages.insert(1, ("history", history));
+    rendered.notes.extend(site.history.note());
     Ok((rendered, coverage))
 }
 
@@ -225,6 +236,7 @@ pub fn build(project: &Project) -> Result<Report, Failure> {
         coverage,
         elapsed: start.elapsed(),
         stages: rendered.stages,
+        notes: rendered.notes,
     })
 }
 

@@ -222,6 +222,9 @@ fn run_build(console: &Console, project: &Project) -> ExitCode {
                 console.detail(&format!("wrote {}", project.output.join(file).display()));
             }
             console.detail(&versus::report::stages(&report.stages));
+            for note in &report.notes {
+                console.info(note);
+            }
             if console.verbosity > Verbosity::Quiet {
                 print!("{}", report.coverage);
             }
@@ -257,6 +260,9 @@ fn run_check(console: &Console, project: &Project, strict: bool, external: bool)
         }
     };
     console.diagnostics(&findings.diagnostics);
+    for note in &findings.notes {
+        console.info(note);
+    }
     let heading = if external {
         "tried"
     } else {

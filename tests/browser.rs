@@ -2,8 +2,11 @@
 //! folder for a loopback address under a sub-path (as GitHub Pages serves a project site), then
 //! runs the Node suite `tests/browser/run.mjs` on it: every page of every language in headless
 //! Chromium, the language switcher, the layout at every width, axe, the Nu HTML Checker, and
-//! screenshots written to `target/screenshots/`. A second build of the same report with lists
-//! of a few items shows the scripts working over a long list's pages.
+//! screenshots written to `target/screenshots/`. The project is made a repository of two
+//! commits (the report, then one score changed), so that the pages showing history (the
+//! changes page, a rating's earlier score, the markers on lately changed scores) are among
+//! those tested. A second build of the same report with lists of a few items shows the scripts
+//! working over a long list's pages.
 //!
 //! Without Node, Chromium or Java the test is skipped with a message saying what to install;
 //! under CI (`CI` set, as `.ci/run` and GitHub Actions do) anything missing is a failure.
@@ -16,6 +19,10 @@ use std::process::Command;
 mod node;
 
 use node::printed;
+
+#[path = "site/repository.rs"]
+mod repository;
+use repository::git;
 
 const MANIFEST_DIR: &str = env!("CARGO_MANIFEST_DIR");
 /// The sub-path the site is served under, like `/<repo>/` on GitHub Pages.
@@ -36,6 +43,7 @@ fn shipped_site_in_a_real_browser() {
     for folder in ["content", "themes"] {
         copy_dir(&Path::new(MANIFEST_DIR).join(folder), &root.join(folder));
     }
+    with_history(&root);
     let site = build(&root, &temp.path().join("site"));
     // The same report with lists of a few items, to see a long list's pages at work.
     let paged_root = temp.path().join("paged");
@@ -80,6 +88,41 @@ fn build(root: &Path, site: &Path) -> std::path::PathBuf {
         printed(&build)
     );
     site.to_path_buf()
+}
+
+/// Makes `root` a repository whose second commit changes the first score of the first item.
+fn with_history(root: &Path) {
+    git(root, "2026-11-01", &["init", "-q"]);
+    git(root, "2026-11-01", &["add", "-A"]);
+    git(root, "2026-11-01", &["commit", "-q", "-m", "The report"]);
+    let items = root.join("content/frameworks");
+    let mut files: Vec<_> = (fs::read_dir(&items).expect("the items folder"))
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| {
+            p.extension().is_some_and(|e| e == "md") && !p.to_string_lossy().ends_with(".ko.md")
+        })
+        .collect();
+    files.sort();
+    let text = fs::read_to_string(&files[0]).expect("an item");
+    // The first score, one level up (5 becomes 1).
+    let changed: Vec<String> = text
+        .lines()
+        .scan(false, |done, line| {
+            let bumped = (line.strip_prefix("score = "))
+                .and_then(|v| v.trim().parse::<u8>().ok())
+                .filter(|_| !*done)
+                .map(|v| format!("score = {}", v % 5 + 1));
+            *done |= bumped.is_some();
+            Some(bumped.unwrap_or_else(|| line.to_string()))
+        })
+        .collect();
+    let changed = changed.join("\n") + "\n";
+    fs::write(&files[0], changed).expect("write the item");
+    git(
+        root,
+        "2026-11-20",
+        &["commit", "-q", "-a", "-m", "Re-rated after a new benchmark"],
+    );
 }
 
 /// A loopback port nothing listens on now (the OS picks it; it is free again once dropped).

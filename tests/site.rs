@@ -14,12 +14,14 @@ mod site {
     mod determinism;
     mod fuzzing;
     mod highlight_cache;
+    mod history;
     mod i18n;
     mod init;
     mod output_safety;
     mod paging;
     mod pair_bound;
     mod pairs;
+    mod repository;
     mod scaffold;
     mod security;
     mod serve;

@@ -1,7 +1,8 @@
 //! `check`: builds the site in memory and verifies, before it is published, what a reader
 //! would trip over. Errors: a link, `#anchor` or asset that leads nowhere (read from the built
 //! pages, and placed at the Markdown line that wrote it where there is one). Warnings: a page
-//! without its translation or older than its original, a source without a URL. A score
+//! without its translation or older than its original, a source without a URL, an item whose
+//! `updated` date is older than the last change to its scores (by history). A score
 //! without a source never gets this far: validation refuses it, as it does for `build`.
 //! External links are listed, and tried only when asked (`--external`).
 
@@ -9,6 +10,7 @@ mod external;
 mod html;
 mod links;
 mod origin;
+mod updated;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -31,6 +33,8 @@ pub struct Findings {
     pub external: BTreeMap<String, String>,
     /// How many files of the built site were read.
     pub files: usize,
+    /// What the check says once, neither error nor warning (history unavailable).
+    pub notes: Vec<String>,
 }
 
 /// Builds the site in memory and checks it; `try_external` also requests every external
@@ -43,6 +47,7 @@ pub fn check(project: &Project, try_external: bool) -> Result<Findings, Failure>
     let mut diagnostics = rendered.warnings;
     diagnostics.extend(broken_links(project, &site, &scans, base_url));
     diagnostics.extend(translations(&site, &project.content().join("site.toml")));
+    diagnostics.extend(updated::stale(&site));
     diagnostics.extend(sources_without_url(
         &project.content().join("sources.toml"),
         &site,
@@ -57,6 +62,7 @@ pub fn check(project: &Project, try_external: bool) -> Result<Findings, Failure>
         diagnostics,
         external,
         files: rendered.files.len(),
+        notes: site.history.note().into_iter().collect(),
     })
 }
 

@@ -431,6 +431,21 @@ bars = 30
 [lists]
 page_size = 100
 
+# What the site shows of the repository's history (when the report is a git repository): a
+# score changed within `recent_days` of the latest commit is marked; the changes page and each
+# item's history list at most `limit` changes; each language's feed at most `feed_entries`.
+[history]
+recent_days = 30
+limit = 200
+feed_entries = 50
+
+# With the repository's address, every item and page links to its file there ("Edit this
+# page") and to a new issue ("Suggest a correction"):
+# [repository]
+# url = "https://github.com/<owner>/<repo>"
+# branch = "main"
+# path = ""
+
 # What HTML written in a Markdown body becomes: "escape" (the default, shown as text) or
 # "allow" (kept as markup: only when every editor is trusted).
 [markdown]

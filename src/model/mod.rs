@@ -22,6 +22,8 @@ pub struct Site {
     pub items: Vec<Item>,
     /// Free pages in slug order.
     pub pages: Vec<Page>,
+    /// How the items got here, from the repository's history (read by `lib::load`).
+    pub history: crate::history::History,
 }
 
 impl Site {

@@ -45,6 +45,7 @@ pub fn validate(
         sources,
         items: items.into_values().collect(),
         pages: pages.into_values().collect(),
+        history: crate::history::History::default(),
     };
     Ok((site, out.into_sorted()))
 }

@@ -1,5 +1,7 @@
 //! Open data: the report's data as `/data.json` (described by `/data.schema.json`) and
-//! `/data.csv`, with the licence and the sources, so readers can check and reuse it.
+//! `/data.csv`, with the licence and the sources, so readers can check and reuse it. Where the
+//! repository's history is available, each item says when it was added and each rating lists
+//! its earlier scores with the reasons given for changing them.
 
 use std::collections::BTreeMap;
 
@@ -8,6 +10,7 @@ use serde_json::json;
 
 use super::OutputFile;
 use super::routes::Route;
+use crate::history::{Change, History};
 use crate::model::{FactValue, Site, Source, Translated};
 use crate::rank;
 use crate::text::Text;
@@ -49,6 +52,9 @@ struct Item<'a> {
     ratings: BTreeMap<&'a str, Rating<'a>>,
     overall: Option<f64>,
     rated_criteria: usize,
+    /// The day its file was added, from history.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    added: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -56,6 +62,19 @@ struct Rating<'a> {
     score: f64,
     sources: &'a [String],
     evidence: &'static str,
+    /// Every change to the score, oldest first; absent without history.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    history: Option<Vec<ScoreChange<'a>>>,
+}
+
+/// One change to a score: `from` is null where it was not rated before.
+#[derive(Serialize)]
+struct ScoreChange<'a> {
+    date: String,
+    from: Option<f64>,
+    to: Option<f64>,
+    reason: &'a str,
+    commit: &'a str,
 }
 
 /// The files of the open data.
@@ -151,13 +170,48 @@ fn data_item<'a>(
                         score: r.score,
                         sources: &r.sources,
                         evidence: r.evidence.name(),
+                        history: score_history(site, &item.slug, id),
                     },
                 )
             })
             .collect(),
         overall: overall.0,
         rated_criteria: overall.1,
+        added: added(&site.history, &item.slug),
     }
+}
+
+/// The changes to the score of `slug` on `criterion`, when history is available.
+fn score_history<'a>(
+    site: &'a Site,
+    slug: &str,
+    criterion: &'a str,
+) -> Option<Vec<ScoreChange<'a>>> {
+    let history = &site.history;
+    history.is_available().then(|| {
+        (history.score_changes(slug, criterion))
+            .filter_map(|event| match &event.change {
+                Change::Score { from, to, .. } => {
+                    let commit = &history.commits[event.commit];
+                    Some(ScoreChange {
+                        date: commit.date.to_string(),
+                        from: *from,
+                        to: *to,
+                        reason: &commit.subject,
+                        commit: &commit.id,
+                    })
+                }
+                _ => None,
+            })
+            .collect()
+    })
+}
+
+/// The day the item `slug` was added, from history.
+fn added(history: &History, slug: &str) -> Option<String> {
+    (history.events_of(history.item(slug)?))
+        .find(|e| matches!(e.change, Change::Added(_)))
+        .map(|e| history.commits[e.commit].date.to_string())
 }
 
 /// One row per item: slug, name, every fact, every criterion's score, the overall score.
@@ -201,6 +255,14 @@ fn csv(site: &Site, overall: &[(Option<f64>, usize)]) -> String {
 /// The JSON Schema of `data.json`.
 fn schema() -> serde_json::Value {
     let text = json!({ "oneOf": [{ "type": "string" }, { "type": "object", "additionalProperties": { "type": "string" } }] });
+    let score_history = json!({ "type": "array",
+        "description": "Every change to the score, oldest first, from the repository's history (absent when the build had none).",
+        "items": { "type": "object", "required": ["date", "from", "to", "reason", "commit"],
+            "properties": { "date": { "type": "string", "format": "date" },
+                "from": { "type": ["number", "null"], "description": "null: not rated before." },
+                "to": { "type": ["number", "null"], "description": "null: no longer rated." },
+                "reason": { "type": "string", "description": "The subject of the commit that changed it." },
+                "commit": { "type": "string" } } } });
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "versus report data",
@@ -223,9 +285,11 @@ fn schema() -> serde_json::Value {
                     "ratings": { "type": "object", "description": "By criterion id; a criterion missing here is not rated.",
                         "additionalProperties": { "type": "object", "required": ["score", "sources", "evidence"],
                             "properties": { "score": { "type": "number" }, "sources": { "type": "array", "items": { "type": "string" } },
-                                "evidence": { "enum": ["measured", "documented", "judgement"] } } } },
+                                "evidence": { "enum": ["measured", "documented", "judgement"] },
+                                "history": score_history } } },
                     "overall": { "type": ["number", "null"], "description": "Weighted mean of the ratings; null when rated on too few criteria." },
-                    "rated_criteria": { "type": "integer" }
+                    "rated_criteria": { "type": "integer" },
+                    "added": { "type": "string", "format": "date", "description": "The day the item's file was added, from the repository's history." }
                 } } }
         }
     })

@@ -5,6 +5,9 @@ pub mod atoz;
 pub mod compare;
 pub mod data;
 pub mod derived;
+pub mod edit;
+pub mod feed;
+pub mod history;
 pub mod listing;
 pub mod pages;
 pub mod paging;
@@ -44,6 +47,8 @@ pub struct Rendered {
     pub warnings: Vec<Diagnostic>,
     /// How long each stage took, in order (`load`, `render`), for `--verbose`.
     pub stages: Vec<(&'static str, std::time::Duration)>,
+    /// What the build says once, neither error nor warning (history unavailable).
+    pub notes: Vec<String>,
 }
 
 /// Everything shared by the rendering of all pages of one build.
@@ -168,6 +173,7 @@ impl<'a> Renderer<'a> {
             .chain(self.listings())
             .chain(self.search_indexes())
             .chain(self.compare_data())
+            .chain(self.feeds())
             .chain(self.static_files())
             .chain(seo::files(&self.site.config, &self.routes));
         for file in others {
@@ -260,6 +266,14 @@ impl<'a> Renderer<'a> {
             .collect()
     }
 
+    /// The Atom feed of each language, when the site shows history; it links with absolute
+    /// addresses.
+    fn feeds(&self) -> Vec<OutputFile> {
+        (self.site.config.language_codes())
+            .filter_map(|lang| feed::file(&self.scope(lang, self.site.config.base_url.clone())))
+            .collect()
+    }
+
     /// The scope of a page in `lang` whose relative link to the root is `root`.
     fn scope<'s>(&'s self, lang: &'s str, root: String) -> Scope<'s> {
         Scope {
@@ -341,6 +355,7 @@ impl<'a> Renderer<'a> {
             Route::Compare => "compare.html".into(),
             Route::Page(slug) => format!("page-{slug}.html"),
             Route::NotFound => "404.html".into(),
+            Route::Changes => "changes.html".into(),
         };
         if self.tera.contains_template(&name) {
             name
@@ -467,7 +482,54 @@ impl<'a> Renderer<'a> {
             nav: self.nav(scope, route),
             languages,
             license: config.license.as_ref().map(|l| scope.text(l)),
+            changes: (self.site.history.is_available()).then(|| scope.href(&Route::Changes)),
+            feed: (self.site.history.is_available()).then(|| {
+                history::feed_href(&self.scope(scope.lang, self.site.config.base_url.clone()))
+            }),
+            edit: self.edit_links(
+                scope,
+                route,
+                &page.title,
+                &format!("{}{}", config.base_url, path),
+            ),
         }
+    }
+
+    /// "Edit this page" and "Suggest a correction" for an item or free page, with
+    /// `[repository]` configured: to the file the page shows.
+    fn edit_links(
+        &self,
+        scope: &Scope,
+        route: &Route,
+        title: &str,
+        url: &str,
+    ) -> Option<edit::EditView> {
+        let repository = self.site.config.repository.as_ref()?;
+        let (folder, slug, translated) = match route {
+            Route::Item(slug) => {
+                let item = self.site.item(slug)?;
+                (
+                    self.site.config.items.as_str(),
+                    slug,
+                    item.texts.contains_key(scope.lang),
+                )
+            }
+            Route::Page(slug) => {
+                let page = self.site.page(slug)?;
+                (
+                    crate::content::walk::PAGES_FOLDER,
+                    slug,
+                    page.texts.contains_key(scope.lang),
+                )
+            }
+            _ => return None,
+        };
+        let file = if translated && scope.lang != scope.default_lang() {
+            format!("{folder}/{slug}.{}.md", scope.lang)
+        } else {
+            format!("{folder}/{slug}.md")
+        };
+        Some(edit::links(repository, &file, title, url))
     }
 
     fn nav(&self, scope: &Scope, current: &Route) -> Vec<NavLink> {
@@ -529,6 +591,9 @@ pub fn routes_of(site: &Site, pairs: &[crate::pairs::Pair]) -> Vec<Route> {
             .filter(|p| p.slug != "home")
             .map(|p| Route::Page(p.slug.clone())),
     );
+    if site.history.is_available() {
+        routes.push(Route::Changes);
+    }
     routes
 }
 
@@ -580,6 +645,12 @@ struct Common {
     nav: Vec<NavLink>,
     languages: Vec<Alternate>,
     license: Option<String>,
+    /// The changes page, when the site shows history.
+    changes: Option<String>,
+    /// The absolute address of the page language's Atom feed, when there is one.
+    feed: Option<String>,
+    /// Links to the page's file in the repository, when one is configured.
+    edit: Option<edit::EditView>,
 }
 
 #[derive(Debug, Serialize)]

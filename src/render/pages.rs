@@ -41,6 +41,7 @@ pub enum View {
     Picker(super::pair::PickerView),
     AtoZ(super::atoz::AtoZView),
     Compare(super::compare::CompareView),
+    Changes(super::history::ChangesView),
     Prose(PageView),
     Empty,
 }
@@ -70,6 +71,8 @@ pub struct ItemView {
     summary: String,
     homepage: String,
     updated: Option<String>,
+    /// When its file last changed, from history, where `updated` is not given.
+    changed: Option<String>,
     facts: Vec<FactView>,
     overall: Option<ScoreView>,
     overall_rank: Option<usize>,
@@ -84,6 +87,7 @@ pub struct ItemView {
     cons: Vec<String>,
     prose: ProseView,
     sources: Vec<Shared<SourceView>>,
+    history: Option<super::history::ItemHistoryView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -123,6 +127,8 @@ pub struct TableRow {
     #[serde(flatten)]
     standing: StandingView,
     scores: Vec<Option<ScoreView>>,
+    /// Per criterion, the marker of a score changed lately ("Changed March 2, 2026").
+    recent: Vec<Option<String>>,
     /// (fact id, value key) for each filterable fact, for the table's filters.
     keys: Vec<(String, String)>,
 }
@@ -257,6 +263,10 @@ pub fn build(
         Route::Choose => generated(scope.t("choose_title"), View::Choose(choose(scope))),
         Route::Page(slug) => prose_page(scope, slug, renderer, warnings),
         Route::NotFound => generated(scope.t("not_found_title"), View::Empty),
+        Route::Changes => generated(
+            scope.t("changes_title"),
+            View::Changes(super::history::changes(scope)),
+        ),
     };
     if warnings.iter().any(Diagnostic::is_error) {
         return Err(std::mem::take(warnings));
@@ -348,6 +358,10 @@ fn item(scope: &Scope, slug: &str, renderer: &Renderer, warnings: &mut Vec<Diagn
         summary: text.summary.clone(),
         homepage: item.homepage.clone(),
         updated: scope.date(text.updated),
+        changed: match text.updated {
+            Some(_) => None,
+            None => super::history::last_changed(scope, item, content_lang(scope, translated)),
+        },
         facts: scope
             .site
             .config
@@ -372,12 +386,22 @@ fn item(scope: &Scope, slug: &str, renderer: &Renderer, warnings: &mut Vec<Diagn
                 .filter_map(|id| shared.source(id))
                 .collect()
         },
+        history: super::history::item(scope, item),
     };
     Page {
         title: text.name.clone(),
         description: Some(text.summary.clone()),
         translated,
         view: View::Item(Box::new(view)),
+    }
+}
+
+/// The language a page's main content is in: its own, or the default where not translated.
+fn content_lang<'a>(scope: &'a Scope, translated: bool) -> &'a str {
+    if translated {
+        scope.lang
+    } else {
+        scope.default_lang()
     }
 }
 
@@ -410,9 +434,13 @@ fn table(scope: &Scope, page: usize) -> TableView {
                     )
                 })
                 .collect();
+            let recent = (scope.site.config.criteria.iter())
+                .map(|c| super::history::recent(scope, item, &c.id))
+                .collect();
             TableRow {
                 standing,
                 scores,
+                recent,
                 keys,
             }
         })

@@ -33,6 +33,9 @@ pub struct Row {
     b: Option<ScoreView>,
     a_href: String,
     b_href: String,
+    /// The marker of a score changed lately, on either side.
+    a_recent: Option<String>,
+    b_recent: Option<String>,
     /// 0: a leads, 1: b leads, 2: tied, 3: cannot be compared.
     outcome: u8,
     verdict: String,
@@ -157,6 +160,8 @@ fn row(
         b: score(b).map(|s| ScoreView::new(s, max, false)),
         a_href: evidence(a),
         b_href: evidence(b),
+        a_recent: super::history::recent(scope, a, &criterion.id),
+        b_recent: super::history::recent(scope, b, &criterion.id),
         outcome,
         verdict,
     }

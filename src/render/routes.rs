@@ -23,11 +23,13 @@ pub enum Route {
     Compare,
     Page(String),
     NotFound,
+    /// What changed, newest first (only when the repository's history is available).
+    Changes,
 }
 
 /// Top-level paths the generator itself uses; pages cannot take them.
 pub const RESERVED: &[&str] = &[
-    "compare", "rankings", "choose", "assets", "data", "404", "a-z", "search",
+    "compare", "rankings", "choose", "assets", "data", "404", "a-z", "search", "changes",
 ];
 
 impl Route {
@@ -55,6 +57,7 @@ impl Route {
             Route::Compare => "compare/view/".into(),
             Route::Page(slug) => format!("{slug}/"),
             Route::NotFound => "404.html".into(),
+            Route::Changes => "changes/".into(),
         }
     }
 }

@@ -319,6 +319,8 @@ pub struct RatingView {
     pub reason: String,
     /// Anchor of this rating on the item page.
     pub anchor: String,
+    /// Its earlier scores, from the repository's history.
+    pub history: Option<super::history::RatingHistoryView>,
 }
 
 pub fn rating_views(scope: &Scope, item: &Item) -> Vec<RatingView> {
@@ -353,6 +355,7 @@ pub fn rating_views(scope: &Scope, item: &Item) -> Vec<RatingView> {
                 note: localized(|t| &t.notes),
                 reason: localized(|t| &t.reasons).unwrap_or_else(|| scope.t("not_rated_reason")),
                 anchor: format!("rating-{}", criterion.id),
+                history: super::history::rating(scope, item, &criterion.id),
             }
         })
         .collect()

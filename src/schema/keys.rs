@@ -143,6 +143,20 @@ pub const SITE: &[Key] = &[
         "[lists]",
     ),
     optional(
+        "history",
+        Kind::Table(HISTORY),
+        "see its keys",
+        "What the site shows of the repository's history.",
+        "[history]",
+    ),
+    optional(
+        "repository",
+        Kind::Table(REPOSITORY),
+        "none",
+        "Where the report's files are kept, for edit links.",
+        "[repository]",
+    ),
+    optional(
         "markdown",
         Kind::Table(MARKDOWN),
         "see its keys",
@@ -336,6 +350,53 @@ const CHARTS: &[Key] = &[optional(
     "Most bars a ranking's chart shows, the first by rank (at least 1); its table lists every item.",
     "20",
 )];
+
+const HISTORY: &[Key] = &[
+    optional(
+        "recent_days",
+        Kind::Count,
+        "30",
+        "A score changed within this many days before the latest commit is marked in the table and on pair pages; 0 marks none.",
+        "14",
+    ),
+    optional(
+        "limit",
+        Kind::Count,
+        "200",
+        "Most changes listed on the changes page and in an item's history.",
+        "100",
+    ),
+    optional(
+        "feed_entries",
+        Kind::Count,
+        "50",
+        "Most commits in each language's Atom feed.",
+        "20",
+    ),
+];
+
+const REPOSITORY: &[Key] = &[
+    key(
+        "url",
+        Kind::String,
+        "The repository's address, for \"Edit this page\" and \"Suggest a correction\" links (GitHub's or GitLab's form).",
+        r#""https://github.com/owner/report""#,
+    ),
+    optional(
+        "branch",
+        Kind::String,
+        "\"main\"",
+        "The branch edits are proposed on.",
+        r#""main""#,
+    ),
+    optional(
+        "path",
+        Kind::String,
+        "\"\"",
+        "The project's folder (holding `content/`) inside the repository; empty at its root.",
+        r#""report""#,
+    ),
+];
 
 const MARKDOWN: &[Key] = &[optional(
     "raw_html",

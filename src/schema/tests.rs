@@ -34,7 +34,23 @@ fn starter_file(name: &str) -> String {
         .into_iter()
         .find(|(path, _)| path.ends_with(name))
         .expect("init writes it");
-    text
+    uncommented(&text, "# [repository]")
+}
+
+/// `text` with the table opening at the line `opening` uncommented, up to the next blank line:
+/// the starter writes the optional `[repository]` commented out (a new report has no address
+/// yet), and every key in it must still be right.
+fn uncommented(text: &str, opening: &str) -> String {
+    let mut inside = false;
+    let lines = text.lines().map(|line| {
+        inside = line == opening || (inside && !line.is_empty());
+        if inside {
+            line.strip_prefix("# ").unwrap_or(line)
+        } else {
+            line
+        }
+    });
+    lines.collect::<Vec<_>>().join("\n") + "\n"
 }
 
 /// Every key path of `keys` (`criteria.weight`), with its key.

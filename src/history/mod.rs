@@ -1,0 +1,269 @@
+//! The report's history, read from Git at build time: for each item when it was added, every
+//! change to a score with the date and the commit's subject as the reason, sources newly cited,
+//! translations updated, renames followed; and the site-wide list of changes for the changes
+//! page and the feeds. A stage of its own beside loading (`lib::load`): the content is what
+//! the files say now, history is what the commits say about how it got there.
+//!
+//! Without a repository (a downloaded archive) history is unavailable and the site shows none;
+//! in a shallow clone the commits whose parents were cut off are left out, as their changes
+//! are not their own. Everything here is a function of the commits, never of the clock.
+
+mod git;
+mod replay;
+mod snapshot;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::config::Config;
+use crate::content::walk::MAX_FILE_BYTES;
+use snapshot::Snapshot;
+
+/// Whether history could be read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Status {
+    /// Not read (a site made without loading, as in tests of later stages).
+    #[default]
+    Unread,
+    /// Read from the whole history.
+    Complete,
+    /// Read from a shallow clone: what happened before its first commits is unknown.
+    Shallow,
+    /// No history: why (git missing, not a repository...).
+    Unavailable(String),
+}
+
+/// A commit as history shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Commit {
+    pub id: String,
+    pub time: jiff::Timestamp,
+    /// The day it was committed, in the committer's own time zone.
+    pub date: Date,
+    /// The first line of its message: the reason for its changes.
+    pub subject: String,
+    /// The commit's time as written by git (RFC 3339, with its offset), for feeds.
+    pub written: String,
+}
+
+impl Commit {
+    fn from_log(commit: &git::Commit) -> Option<Commit> {
+        Some(Commit {
+            id: commit.id.clone(),
+            time: commit.time.parse().ok()?,
+            date: commit.time.get(..10)?.parse().ok()?,
+            subject: commit.subject.clone(),
+            written: commit.time.clone(),
+        })
+    }
+}
+
+/// What one commit did to one item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// The item was added, under this name.
+    Added(String),
+    /// The item was removed; its last name.
+    Removed(String),
+    /// The item's file was renamed from this slug.
+    Renamed(String),
+    /// A criterion's score changed; `None` where it was or is not rated.
+    Score {
+        criterion: String,
+        from: Option<f64>,
+        to: Option<f64>,
+    },
+    /// A source newly cited, by a rating or (`None`) by the prose.
+    Source {
+        criterion: Option<String>,
+        source: String,
+    },
+    /// The translation into this language was added or changed.
+    Translated(String),
+}
+
+/// A change, the commit that made it and the item it was made to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    /// Index into [`History::commits`].
+    pub commit: usize,
+    /// Index of the item's lineage.
+    pub lineage: usize,
+    pub change: Change,
+}
+
+/// One item through its renames.
+#[derive(Debug, Clone, Default)]
+pub struct Lineage {
+    /// Its slug now (or when it was removed).
+    pub slug: String,
+    /// Its name in its latest version.
+    pub name: String,
+    /// Its events, oldest first (indices into [`History::events`]).
+    pub events: Vec<usize>,
+    /// The last commit that touched each language's file.
+    pub touched: BTreeMap<String, usize>,
+}
+
+/// The report's history.
+#[derive(Debug, Default)]
+pub struct History {
+    pub status: Status,
+    /// Commits that changed an item, oldest first.
+    pub commits: Vec<Commit>,
+    /// Every change, in the commits' order.
+    pub events: Vec<Event>,
+    lineages: Vec<Lineage>,
+    /// The lineage of each existing item file, by slug.
+    alive: HashMap<String, usize>,
+    /// How long reading it took (git and parsing), for `--verbose` and the benchmark.
+    pub elapsed: std::time::Duration,
+}
+
+impl History {
+    /// Reads the history of the items folder `items` of a site configured by `config`.
+    pub fn read(items: &Path, config: &Config) -> History {
+        let start = std::time::Instant::now();
+        let mut history = History::read_log(items, config);
+        history.elapsed = start.elapsed();
+        history
+    }
+
+    fn read_log(items: &Path, config: &Config) -> History {
+        let (log, shallow) = match git::log(items) {
+            git::Log::Read { commits, shallow } => (commits, shallow),
+            git::Log::Unavailable(why) => {
+                return History {
+                    status: Status::Unavailable(why),
+                    ..History::default()
+                };
+            }
+        };
+        let names = replay::Names {
+            default: &config.default_language,
+            languages: config.language_codes().collect(),
+        };
+        let snapshots = snapshots(items, &log, &names);
+        let replayed = replay::replay(log, &snapshots, &names);
+        History {
+            status: if shallow {
+                Status::Shallow
+            } else {
+                Status::Complete
+            },
+            commits: replayed.commits,
+            events: replayed.events,
+            lineages: replayed.lineages,
+            alive: replayed.alive,
+            elapsed: std::time::Duration::ZERO,
+        }
+    }
+
+    /// Whether the site shows history: it was read (maybe from a shallow clone), and some
+    /// commit changed an item.
+    pub fn is_available(&self) -> bool {
+        matches!(self.status, Status::Complete | Status::Shallow) && !self.commits.is_empty()
+    }
+
+    /// What a build says once about history, when it has something to say.
+    pub fn note(&self) -> Option<String> {
+        match &self.status {
+            Status::Unavailable(why) => Some(format!(
+                "history: unavailable ({why}); pages show no history, and there is no changes page or feed"
+            )),
+            Status::Shallow => Some(
+                "history: shallow clone; changes before its first commit are not shown (fetch the whole history, e.g. `fetch-depth: 0`)"
+                    .to_string(),
+            ),
+            Status::Unread | Status::Complete => None,
+        }
+    }
+
+    /// The history of the item with `slug`, if it has one.
+    pub fn item(&self, slug: &str) -> Option<&Lineage> {
+        self.alive.get(slug).map(|&l| &self.lineages[l])
+    }
+
+    /// The item a change was made to.
+    pub fn lineage(&self, event: &Event) -> &Lineage {
+        &self.lineages[event.lineage]
+    }
+
+    /// Whether the item a change was made to still exists under its slug.
+    pub fn exists(&self, lineage: &Lineage) -> bool {
+        self.alive
+            .get(&lineage.slug)
+            .is_some_and(|&l| std::ptr::eq(&self.lineages[l], lineage))
+    }
+
+    /// The events of an item, oldest first.
+    pub fn events_of<'a>(&'a self, lineage: &'a Lineage) -> impl Iterator<Item = &'a Event> {
+        lineage.events.iter().map(|&e| &self.events[e])
+    }
+
+    /// The changes to one criterion's score of the item `slug`, oldest first.
+    pub fn score_changes<'a>(
+        &'a self,
+        slug: &str,
+        criterion: &'a str,
+    ) -> impl Iterator<Item = &'a Event> {
+        (self.item(slug).into_iter())
+            .flat_map(|l| self.events_of(l))
+            .filter(
+                move |e| matches!(&e.change, Change::Score { criterion: c, .. } if c == criterion),
+            )
+    }
+
+    /// The day of the last commit that touched the file of `slug` in `lang`.
+    pub fn last_changed(&self, slug: &str, lang: &str) -> Option<Date> {
+        let commit = *self.item(slug)?.touched.get(lang)?;
+        Some(self.commits[commit].date)
+    }
+
+    /// The latest commit: the "now" that recent changes are measured from (never the clock,
+    /// so that a build depends on the commit only).
+    pub fn latest(&self) -> Option<&Commit> {
+        self.commits.iter().max_by_key(|c| c.time)
+    }
+
+    /// Whether `commit` falls within `days` days before the latest commit.
+    pub fn is_recent(&self, commit: &Commit, days: u32) -> bool {
+        let Some(latest) = self.latest() else {
+            return false;
+        };
+        let span = jiff::SignedDuration::from_hours(24 * i64::from(days));
+        days > 0 && latest.time.duration_since(commit.time) < span
+    }
+
+    /// Every event, newest commit first (in a commit, in the order it made them).
+    pub fn newest_first(&self) -> Vec<&Event> {
+        let mut events: Vec<&Event> = self.events.iter().collect();
+        events.sort_by_key(|e| std::cmp::Reverse((self.commits[e.commit].time, e.commit)));
+        events
+    }
+}
+
+/// Every version of the originals that the log names, parsed (`None`: it does not parse).
+fn snapshots(
+    items: &Path,
+    log: &[git::Commit],
+    names: &replay::Names,
+) -> HashMap<String, Option<Snapshot>> {
+    let wanted: HashSet<&str> = (log.iter())
+        .filter(|c| !c.boundary)
+        .flat_map(|c| &c.files)
+        .filter(|f| names.is_original(&f.path))
+        .flat_map(|f| [f.old_blob.as_deref(), f.new_blob.as_deref()])
+        .flatten()
+        .collect();
+    let mut wanted: Vec<&str> = wanted.into_iter().collect();
+    wanted.sort_unstable();
+    let blobs = git::blobs(items, &wanted, MAX_FILE_BYTES as usize);
+    blobs
+        .into_par_iter()
+        .map(|(id, bytes)| (id, Snapshot::parse(&bytes)))
+        .collect()
+}
