@@ -1,12 +1,15 @@
 //! Rendering: turns a valid site into output files, every page in every language, in
 //! parallel. Templates come from the theme (tera); each kind of page gets a typed view.
 
+pub mod cards;
 pub mod data;
 pub mod derived;
+pub mod fit;
 pub mod listing;
 pub mod pages;
 pub mod paging;
 pub mod pair;
+pub mod palette;
 pub mod routes;
 pub mod seo;
 pub mod views;
@@ -56,6 +59,10 @@ pub struct Renderer<'a> {
     derived: Derived,
     /// The interface strings of each language, converted for templates once, not per page.
     strings: BTreeMap<String, tera::Value>,
+    /// The preview card of each page that has one.
+    cards: cards::Cards,
+    /// The previous build's output, whose cards are reused when unchanged.
+    previous: Option<std::path::PathBuf>,
 }
 
 /// What becomes of each rendered file: handed the file as soon as it is made, on the thread
@@ -98,7 +105,7 @@ impl<'a> Renderer<'a> {
         highlighter: &'a Highlighter,
     ) -> Result<Self, Failure> {
         let mut tera = tera::Tera::new();
-        tera.autoescape_on([".html", ".xml"]);
+        tera.autoescape_on([".html", ".xml", ".svg"]);
         tera.add_raw_templates(
             theme
                 .templates
@@ -112,7 +119,7 @@ impl<'a> Renderer<'a> {
         let strings = (theme.strings.iter())
             .map(|(lang, strings)| (lang.clone(), tera::Value::from_serializable(strings)))
             .collect();
-        Ok(Renderer {
+        let mut renderer = Renderer {
             site,
             theme,
             tera,
@@ -121,7 +128,17 @@ impl<'a> Renderer<'a> {
             known,
             derived,
             strings,
-        })
+            cards: cards::Cards::default(),
+            previous: None,
+        };
+        renderer.cards = cards::Cards::plan(&renderer);
+        Ok(renderer)
+    }
+
+    /// Takes unchanged preview cards from `previous` (the last build's output folder).
+    pub fn reusing(mut self, previous: &std::path::Path) -> Self {
+        self.previous = Some(previous.to_path_buf());
+        self
     }
 
     /// Renders every page in every language, and the static files, in parallel, each file
@@ -161,6 +178,10 @@ impl<'a> Renderer<'a> {
             return Err(Failure::new(errors));
         }
         rendered.pages = rendered.files.len();
+        let (cards, card_warnings) =
+            (self.cards).files(self, self.previous.as_deref(), delivery.keep)?;
+        rendered.files.extend(cards);
+        rendered.warnings.extend(card_warnings);
         let others = (data::files(self.site).into_iter())
             .chain(self.listings())
             .chain(self.static_files())
@@ -421,6 +442,7 @@ impl<'a> Renderer<'a> {
                 .unwrap_or_else(|| scope.text(&config.description)),
             canonical: format!("{}{}", config.base_url, path),
             nav: self.nav(scope, route),
+            card: (self.cards).for_page(scope.lang, route, &config.base_url),
             languages,
             license: config.license.as_ref().map(|l| scope.text(l)),
         }
@@ -523,6 +545,8 @@ struct Common {
     description: String,
     canonical: String,
     nav: Vec<NavLink>,
+    /// The preview card shown when the page is shared.
+    card: Option<cards::CardMeta>,
     languages: Vec<Alternate>,
     license: Option<String>,
 }
