@@ -172,6 +172,49 @@ pub struct Config {
     pub history: HistoryConfig,
     /// Where the project's files are kept, for "Edit this page" links.
     pub repository: Option<RepositoryConfig>,
+    #[serde(default)]
+    pub cards: CardsConfig,
+}
+
+/// Which pages get a preview card of their own (`[cards]` in site.toml); every other page
+/// shows the home page's card when shared.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CardsConfig {
+    /// The kinds of page with a card of their own.
+    #[serde(default = "card_kinds")]
+    pub kinds: Vec<CardKind>,
+    /// Most cards made in each language, taken in the order home, rankings, items (by overall
+    /// rank), pairs; no limit when absent.
+    pub max: Option<usize>,
+}
+
+/// A kind of page that can have its own preview card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CardKind {
+    Home,
+    Ranking,
+    Item,
+    Pair,
+}
+
+impl Default for CardsConfig {
+    fn default() -> Self {
+        CardsConfig {
+            kinds: card_kinds(),
+            max: None,
+        }
+    }
+}
+
+fn card_kinds() -> Vec<CardKind> {
+    vec![
+        CardKind::Home,
+        CardKind::Ranking,
+        CardKind::Item,
+        CardKind::Pair,
+    ]
 }
 
 /// How pages that list items are split (`[lists]` in site.toml): the comparison table and the
@@ -359,6 +402,12 @@ impl Config {
             out.push(error(
                 &["charts", "bars"],
                 "charts.bars must be at least 1".to_string(),
+            ));
+        }
+        if self.cards.max == Some(0) {
+            out.push(error(
+                &["cards", "max"],
+                "cards.max must be at least 1 (for no cards, write kinds = [])".to_string(),
             ));
         }
         if self.lists.page_size == 0 {

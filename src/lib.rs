@@ -21,6 +21,7 @@ pub mod newfiles;
 pub mod output;
 pub mod pairs;
 pub mod rank;
+pub mod raster;
 pub mod render;
 pub mod report;
 pub mod scaffold;
@@ -191,6 +192,7 @@ fn render_site_into(
     warnings.extend(theme_warnings);
     highlighter.start_run();
     let mut rendered = Renderer::new(site, &theme, highlighter)?
+        .reusing(&project.output)
         .render_all_into(delivery)
         // Every page of a broken template reports the same error: list it once.
         .map_err(|failure| Failure::new(merge(failure.diagnostics, Vec::new())))?;

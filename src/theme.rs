@@ -31,6 +31,8 @@ pub struct Theme {
     pub static_files: Vec<(String, Vec<u8>)>,
     /// Interface strings by language, complete for every configured language.
     pub strings: BTreeMap<String, Strings>,
+    /// The fonts pictures are drawn with (`fonts/*.otf`, `*.ttf`: preview cards, charts).
+    pub fonts: Vec<Vec<u8>>,
     /// Where each template was read from, by name, for error messages.
     origins: BTreeMap<String, PathBuf>,
 }
@@ -66,6 +68,10 @@ impl Theme {
                     .collect(),
                 static_files,
                 strings,
+                fonts: (layered(&built_in, &project, "fonts/").into_iter())
+                    .filter(|(name, _)| name.ends_with(".otf") || name.ends_with(".ttf"))
+                    .map(|(_, file)| file.bytes.clone())
+                    .collect(),
             },
             warnings,
         ))

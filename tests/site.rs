@@ -7,6 +7,7 @@ mod site {
     mod bad_content;
     mod bad_input;
     mod build;
+    mod cards;
     mod charts;
     mod check;
     mod cli;

@@ -2,16 +2,19 @@
 //! parallel. Templates come from the theme (tera); each kind of page gets a typed view.
 
 pub mod atoz;
+pub mod cards;
 pub mod compare;
 pub mod data;
 pub mod derived;
 pub mod edit;
 pub mod feed;
+pub mod fit;
 pub mod history;
 pub mod listing;
 pub mod pages;
 pub mod paging;
 pub mod pair;
+pub mod palette;
 pub mod routes;
 pub mod search;
 pub mod seo;
@@ -64,6 +67,10 @@ pub struct Renderer<'a> {
     derived: Derived,
     /// The interface strings of each language, converted for templates once, not per page.
     strings: BTreeMap<String, tera::Value>,
+    /// The preview card of each page that has one.
+    cards: cards::Cards,
+    /// The previous build's output, whose cards are reused when unchanged.
+    previous: Option<std::path::PathBuf>,
 }
 
 /// What becomes of each rendered file: handed the file as soon as it is made, on the thread
@@ -106,7 +113,7 @@ impl<'a> Renderer<'a> {
         highlighter: &'a Highlighter,
     ) -> Result<Self, Failure> {
         let mut tera = tera::Tera::new();
-        tera.autoescape_on([".html", ".xml"]);
+        tera.autoescape_on([".html", ".xml", ".svg"]);
         tera.add_raw_templates(
             theme
                 .templates
@@ -120,7 +127,7 @@ impl<'a> Renderer<'a> {
         let strings = (theme.strings.iter())
             .map(|(lang, strings)| (lang.clone(), tera::Value::from_serializable(strings)))
             .collect();
-        Ok(Renderer {
+        let mut renderer = Renderer {
             site,
             theme,
             tera,
@@ -129,7 +136,17 @@ impl<'a> Renderer<'a> {
             known,
             derived,
             strings,
-        })
+            cards: cards::Cards::default(),
+            previous: None,
+        };
+        renderer.cards = cards::Cards::plan(&renderer);
+        Ok(renderer)
+    }
+
+    /// Takes unchanged preview cards from `previous` (the last build's output folder).
+    pub fn reusing(mut self, previous: &std::path::Path) -> Self {
+        self.previous = Some(previous.to_path_buf());
+        self
     }
 
     /// Renders every page in every language, and the static files, in parallel, each file
@@ -169,6 +186,10 @@ impl<'a> Renderer<'a> {
             return Err(Failure::new(errors));
         }
         rendered.pages = rendered.files.len();
+        let (cards, card_warnings) =
+            (self.cards).files(self, self.previous.as_deref(), delivery.keep)?;
+        rendered.files.extend(cards);
+        rendered.warnings.extend(card_warnings);
         let others = (data::files(self.site).into_iter())
             .chain(self.listings())
             .chain(self.search_indexes())
@@ -480,6 +501,7 @@ impl<'a> Renderer<'a> {
                 .unwrap_or_else(|| scope.text(&config.description)),
             canonical: format!("{}{}", config.base_url, path),
             nav: self.nav(scope, route),
+            card: (self.cards).for_page(scope.lang, route, &config.base_url),
             languages,
             license: config.license.as_ref().map(|l| scope.text(l)),
             changes: (self.site.history.is_available()).then(|| scope.href(&Route::Changes)),
@@ -643,6 +665,8 @@ struct Common {
     description: String,
     canonical: String,
     nav: Vec<NavLink>,
+    /// The preview card shown when the page is shared.
+    card: Option<cards::CardMeta>,
     languages: Vec<Alternate>,
     license: Option<String>,
     /// The changes page, when the site shows history.

@@ -157,6 +157,13 @@ pub const SITE: &[Key] = &[
         "[repository]",
     ),
     optional(
+        "cards",
+        Kind::Table(CARDS),
+        "see its keys",
+        "Which pages get a preview card (og:image) of their own.",
+        "[cards]",
+    ),
+    optional(
         "markdown",
         Kind::Table(MARKDOWN),
         "see its keys",
@@ -395,6 +402,23 @@ const REPOSITORY: &[Key] = &[
         "\"\"",
         "The project's folder (holding `content/`) inside the repository; empty at its root.",
         r#""report""#,
+    ),
+];
+
+const CARDS: &[Key] = &[
+    optional(
+        "kinds",
+        Kind::Strings,
+        r#"["home", "ranking", "item", "pair"]"#,
+        "The kinds of page with a preview card of their own (home, ranking, item, pair); every other page shares the home page's.",
+        r#"["home", "ranking"]"#,
+    ),
+    optional(
+        "max",
+        Kind::Count,
+        "none",
+        "Most cards made in each language, in the order home, rankings, items by overall rank, pairs (at least 1).",
+        "2000",
     ),
 ];
 
