@@ -127,6 +127,7 @@ const STRINGS: &[&str] = &[
     "pros",
     "cons",
     "chart_data",
+    "compare_sources",
 ];
 
 /// Every item's data file in the scope's language.

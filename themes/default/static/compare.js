@@ -205,7 +205,10 @@
           var a = el("a", r.score === best && items.length > 1 ? "lead" : "", String(r.score));
           a.href = href(item.data.href) + "#rating-" + c[0];
           td.appendChild(a);
-          var sources = el("span", "sources small");
+          // The sources, folded under their count: five columns of full titles would make
+          // every row a paragraph tall.
+          var sources = el("details", "sources small");
+          sources.appendChild(el("summary", "", S.compare_sources.replace("{n}", r.sources.length)));
           r.sources.forEach(function (s, i) {
             if (i) sources.append("; ");
             if (s[1]) { var link = el("a", "", s[0]); link.href = href(s[1]); sources.appendChild(link); }
