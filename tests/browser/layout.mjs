@@ -6,24 +6,13 @@
 // first item on a phone; with JavaScript off nothing marked `hidden` shows; printed on A4,
 // nothing is wider than the page and no form shows. Run from run.mjs with its browser.
 
-import { pageTypes } from "./site.mjs";
+import { onPages, pageTypes } from "./site.mjs";
 
 /** The widths every page type is measured at. */
 export const WIDTHS = [320, 390, 768, 1280, 1920];
 const PHONE = { isMobile: true, hasTouch: true };
 /** A4's width less the print stylesheet's side margins (210 mm − 2 × 12 mm), in CSS pixels. */
 const A4_CONTENT_WIDTH = Math.floor(((210 - 24) / 25.4) * 96);
-
-/** Runs `work(page, target)` on every page type, `parallel` pages at a time, in one context. */
-async function onTypes(site, context, targets, work, parallel = 4) {
-  const queue = [...targets];
-  const worker = async () => {
-    const page = await context.newPage();
-    for (let t; (t = queue.shift()) !== undefined; ) await work(page, t);
-    await page.close();
-  };
-  await Promise.all(Array.from({ length: Math.min(parallel, targets.length) }, worker));
-}
 
 const where = (t, extra) => `${t.key} ${t.lang} ${extra}`;
 
@@ -33,7 +22,7 @@ export async function checkLayout(site, newContext, result) {
   for (const width of WIDTHS) {
     const phone = width < 500 ? PHONE : {};
     const context = await newContext({ viewport: { width, height: 900 }, ...phone });
-    await onTypes(site, context, pageTypes(site), async (page, t) => {
+    await onPages(context, pageTypes(site), async (page, t) => {
       await page.goto(t.url, { waitUntil: "load" });
       for (const p of await page.evaluate(measureFit)) result.failures.push(`${where(t, `${width}px`)}: ${p}`);
       measured++;
@@ -111,7 +100,7 @@ export async function checkHeader(site, newContext, result) {
   const homes = pageTypes(site).filter((t) => t.key === "home");
   for (const width of widths) {
     const context = await newContext({ viewport: { width, height: 800 }, ...PHONE });
-    await onTypes(site, context, homes, async (page, t) => {
+    await onPages(context, homes, async (page, t) => {
       await page.goto(t.url, { waitUntil: "load" });
       const found = await page.evaluate(measureHeader);
       if (found.lines > 2) result.failures.push(`${where(t, `${width}px`)}: the header takes ${found.lines} lines`);
@@ -163,7 +152,7 @@ export async function checkTableViews(site, newContext, result) {
   ];
   for (const { check, ...device } of views) {
     const context = await newContext(device);
-    await onTypes(site, context, tables, async (page, t) => {
+    await onPages(context, tables, async (page, t) => {
       await page.goto(t.url, { waitUntil: "load" });
       const problem = await page.evaluate(check);
       if (problem) result.failures.push(`${where(t, `${device.viewport.width}px`)}: ${problem}`);
@@ -205,7 +194,7 @@ export async function checkNoScript(site, newContext, result) {
   let pages = 0;
   for (const width of [390, 1280]) {
     const context = await newContext({ viewport: { width, height: 900 }, javaScriptEnabled: false });
-    await onTypes(site, context, pageTypes(site), async (page, t) => {
+    await onPages(context, pageTypes(site), async (page, t) => {
       await page.goto(t.url, { waitUntil: "load" });
       const shown = await page.evaluate(() =>
         [...document.querySelectorAll("[hidden]")]
@@ -223,7 +212,7 @@ export async function checkNoScript(site, newContext, result) {
 /** Printed at A4's width: no page is wider than the page box, and no form is visible. */
 export async function checkPrint(site, newContext, result) {
   const context = await newContext({ viewport: { width: A4_CONTENT_WIDTH, height: 1100 } });
-  await onTypes(site, context, pageTypes(site), async (page, t) => {
+  await onPages(context, pageTypes(site), async (page, t) => {
     await page.emulateMedia({ media: "print" });
     await page.goto(t.url, { waitUntil: "load" });
     const found = await page.evaluate(() => ({

@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 
 import { serve } from "./server.mjs";
-import { MISSING, keyPages, pageIn, pageTypes, readSite } from "./site.mjs";
+import { MISSING, keyPages, onPages as eachPage, pageIn, pageTypes, readSite } from "./site.mjs";
 import { checkChoose, checkPaged, checkTable } from "./interactive.mjs";
 import { checkSearch } from "./search.mjs";
 import { checkCompare } from "./compare.mjs";
@@ -197,19 +197,13 @@ function grouped(list) {
   };
 }
 
-/** Runs `work` on every item with `PARALLEL` pages of one context at a time. */
-async function onPages(site, context, items, work) {
-  const queue = [...items];
-  const worker = async () => {
-    const page = await context.newPage();
-    const watch = watchPage(page, site.base.origin);
-    for (let item; (item = queue.shift()) !== undefined; ) {
-      watch.clear();
-      await work(page, item, watch);
-    }
-    await page.close();
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, items.length) }, worker));
+/** Runs `work(page, item, watch)` on every item, each page watched for what goes wrong. */
+function onPages(site, context, items, work) {
+  const open = (page) => watchPage(page, site.base.origin);
+  return eachPage(context, items, (page, item, watch) => {
+    watch.clear();
+    return work(page, item, watch);
+  }, { parallel: PARALLEL, open });
 }
 
 /** Records what goes wrong on a page: console errors, script errors, failed requests. */

@@ -122,3 +122,18 @@ export function pageIn(site, path, lang) {
   const page = site.pages.find((p) => p.path === path && p.lang === site.defaultLanguage);
   return page && site.pages.find((p) => p.url === page.alternates[lang]);
 }
+
+/**
+ * Runs `work(page, item, extra)` on every item, `parallel` pages of one browser context at a
+ * time; `open(page)` makes each page's `extra` once (run.mjs's watcher of console errors).
+ */
+export async function onPages(context, items, work, { parallel = 4, open = () => undefined } = {}) {
+  const queue = [...items];
+  const worker = async () => {
+    const page = await context.newPage();
+    const extra = open(page);
+    for (let item; (item = queue.shift()) !== undefined; ) await work(page, item, extra);
+    await page.close();
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, items.length) }, worker));
+}

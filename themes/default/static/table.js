@@ -15,6 +15,9 @@
   var body = table.tBodies[0];
   var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
   var labels = headers.map(function (h) { return h.textContent.trim(); });
+  // Each sortable column's position, by its key: looked up in every comparison of a sort.
+  var columns = {};
+  headers.forEach(function (h, i) { if (h.dataset.key) columns[h.dataset.key] = i; });
   var status = document.getElementById("table-status");
   var more = document.getElementById("table-more");
   var pages = document.querySelector("nav.pages");
@@ -35,25 +38,34 @@
     return {
       name: row.cells[0].getAttribute("data-value").toLowerCase(),
       value: function (key, type) {
-        var index = headers.findIndex(function (h) { return h.dataset.key === key; });
-        var holder = index >= 0 ? row.cells[index] : row.querySelector('[data-fact="' + key + '"]');
+        var holder = key in columns ? row.cells[columns[key]] : row.querySelector('[data-fact="' + key + '"]');
         return parse(holder && holder.getAttribute("data-value"), type);
       },
       key: function (fact) { return row.getAttribute("data-" + fact); },
       row: function () { return row; }
     };
   }
-  function fromEntry(listing, base, e) {
+  // Where each key's value is in an entry of the index: [field, position in it].
+  function places(listing) {
+    var at = { name: [0], overall: [2] };
+    listing.criteria.forEach(function (id, i) { at[id] = [5, i]; });
+    listing.facts.forEach(function (id, i) { at[id] = [6, i]; });
+    listing.filters.forEach(function (id, i) { at["filter:" + id] = [7, i]; });
+    return at;
+  }
+  function fromEntry(listing, at, base, e) {
     var built = null;
+    var field = function (key) {
+      var place = at[key];
+      return place && (place.length === 1 ? e[place[0]] : e[place[0]][place[1]]);
+    };
     return {
       name: e[0].toLowerCase(),
       value: function (key, type) {
-        var raw = key === "name" ? e[0] : key === "overall" ? e[2]
-          : listing.criteria.indexOf(key) >= 0 ? e[5][listing.criteria.indexOf(key)]
-          : e[6][listing.facts.indexOf(key)];
+        var raw = field(key);
         return parse(raw === undefined || raw === null ? "" : String(raw), type);
       },
-      key: function (fact) { return e[7][listing.filters.indexOf(fact)]; },
+      key: function (fact) { return field("filter:" + fact); },
       row: function () { return built || (built = rowFor(listing, base, e)); }
     };
   }
@@ -177,7 +189,8 @@
       var href = new URL(table.dataset.listing, window.location.href);
       loading = fetch(href).then(function (r) { return r.json(); }).then(function (listing) {
         var base = new URL("./", href);
-        wholeRecords = listing.items.map(function (e) { return fromEntry(listing, base, e); });
+        var at = places(listing);
+        wholeRecords = listing.items.map(function (e) { return fromEntry(listing, at, base, e); });
       });
     }
     return loading;
