@@ -421,6 +421,7 @@ impl Config {
         self.check_facts(block, out);
         self.check_presets(block, out);
         self.check_pairs(block, out);
+        crate::config_texts::check_languages(self, block, out);
     }
 
     fn check_pairs(&self, block: &Block, out: &mut Diagnostics) {

@@ -7,9 +7,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::config::Config;
 use crate::model::{Site, Translated};
-use crate::text::Text;
 
 /// Coverage of one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,7 +79,7 @@ fn language(site: &Site, lang: &str, default: &str) -> LanguageCoverage {
             translation: p.texts.get(lang).map(|t| (&t.path, t.updated)),
         }
     });
-    let texts = config_texts(&site.config);
+    let texts = crate::config_texts::texts(&site.config);
     let mut result = LanguageCoverage {
         lang: lang.to_string(),
         translated: 0,
@@ -90,8 +88,8 @@ fn language(site: &Site, lang: &str, default: &str) -> LanguageCoverage {
         outdated: Vec::new(),
         texts: texts.len(),
         untranslated_texts: (texts.into_iter())
-            .filter(|(_, text)| !text.missing([lang]).is_empty())
-            .map(|(key, _)| key)
+            .filter(|t| !t.text.missing([lang]).is_empty())
+            .map(|t| t.key)
             .collect(),
     };
     for doc in items.chain(pages) {
@@ -111,32 +109,6 @@ fn language(site: &Site, lang: &str, default: &str) -> LanguageCoverage {
         }
     }
     result
-}
-
-/// Every text of site.toml that may differ by language, by key.
-fn config_texts(config: &Config) -> Vec<(String, &Text)> {
-    let mut texts: Vec<(String, &Text)> = vec![
-        ("title".into(), &config.title),
-        ("description".into(), &config.description),
-        ("item_label".into(), &config.item_label),
-    ];
-    texts.extend(config.license.iter().map(|t| ("license".into(), t)));
-    for c in &config.criteria {
-        texts.push((format!("criteria.{}.label", c.id), &c.label));
-        texts.push((format!("criteria.{}.description", c.id), &c.description));
-        let rubric = c.rubric.iter();
-        texts.extend(rubric.map(|(level, t)| (format!("criteria.{}.rubric.{level}", c.id), t)));
-    }
-    for f in &config.facts {
-        texts.push((format!("facts.{}.label", f.id), &f.label));
-        let choices = f.choices.iter();
-        texts.extend(choices.map(|(key, t)| (format!("facts.{}.choices.{key}", f.id), t)));
-    }
-    for p in &config.presets {
-        texts.push((format!("presets.{}.label", p.id), &p.label));
-        texts.push((format!("presets.{}.description", p.id), &p.description));
-    }
-    texts
 }
 
 /// Most keys a line names; past them it counts the rest.

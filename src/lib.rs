@@ -8,6 +8,7 @@
 pub mod chart;
 pub mod check;
 pub mod config;
+pub mod config_texts;
 pub mod content;
 pub mod contrast;
 pub mod coverage;

@@ -311,7 +311,7 @@ fn run_init(console: &Console, dir: &Path, options: &versus::init::Options) -> E
     match versus::init::init(dir, options) {
         Ok(paths) => {
             print_created(console, &paths);
-            let cd = if dir.as_os_str().is_empty() {
+            let cd = if dir.as_os_str().is_empty() || dir == Path::new(".") {
                 String::new()
             } else {
                 format!("cd {} && ", dir.display())

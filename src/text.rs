@@ -37,6 +37,15 @@ impl Text {
         }
     }
 
+    /// The language codes a per-language text is written in; none for one string.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        let map = match self {
+            Text::Same(_) => None,
+            Text::PerLanguage(map) => Some(map),
+        };
+        map.into_iter().flat_map(|m| m.keys().map(String::as_str))
+    }
+
     /// Languages among `wanted` that a per-language text does not give.
     pub fn missing<'a>(&self, wanted: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
         match self {
