@@ -29,14 +29,23 @@ impl<'a> ConfigText<'a> {
             text,
         }
     }
+}
 
-    fn nth(array: &'a str, n: usize, id: &str, rest: &[&'a str], text: &'a Text) -> Self {
-        let mut path = vec![array];
+/// One table of an array of tables (`[[criteria]]`): the texts under it.
+struct Table<'a> {
+    array: &'a str,
+    n: usize,
+    id: &'a str,
+}
+
+impl<'a> Table<'a> {
+    fn text(&self, rest: &[&'a str], text: &'a Text) -> ConfigText<'a> {
+        let mut path = vec![self.array];
         path.extend_from_slice(rest);
         ConfigText {
-            key: format!("{array}.{id}.{}", rest.join(".")),
+            key: format!("{}.{}.{}", self.array, self.id, rest.join(".")),
             path,
-            nth: Some(n),
+            nth: Some(self.n),
             text,
         }
     }
@@ -51,23 +60,34 @@ pub fn texts(config: &Config) -> Vec<ConfigText<'_>> {
     ];
     texts.extend(config.license.iter().map(|t| ConfigText::top("license", t)));
     for (n, c) in config.criteria.iter().enumerate() {
-        texts.push(ConfigText::nth("criteria", n, &c.id, &["label"], &c.label));
-        let description = &c.description;
-        texts.push(ConfigText::nth("criteria", n, &c.id, &["description"], description));
-        for (level, text) in &c.rubric {
-            texts.push(ConfigText::nth("criteria", n, &c.id, &["rubric", level], text));
-        }
+        let table = Table {
+            array: "criteria",
+            n,
+            id: &c.id,
+        };
+        texts.push(table.text(&["label"], &c.label));
+        texts.push(table.text(&["description"], &c.description));
+        let rubric = c.rubric.iter();
+        texts.extend(rubric.map(|(level, t)| table.text(&["rubric", level], t)));
     }
     for (n, f) in config.facts.iter().enumerate() {
-        texts.push(ConfigText::nth("facts", n, &f.id, &["label"], &f.label));
-        for (key, text) in &f.choices {
-            texts.push(ConfigText::nth("facts", n, &f.id, &["choices", key], text));
-        }
+        let table = Table {
+            array: "facts",
+            n,
+            id: &f.id,
+        };
+        texts.push(table.text(&["label"], &f.label));
+        let choices = f.choices.iter();
+        texts.extend(choices.map(|(key, t)| table.text(&["choices", key], t)));
     }
     for (n, p) in config.presets.iter().enumerate() {
-        texts.push(ConfigText::nth("presets", n, &p.id, &["label"], &p.label));
-        let description = &p.description;
-        texts.push(ConfigText::nth("presets", n, &p.id, &["description"], description));
+        let table = Table {
+            array: "presets",
+            n,
+            id: &p.id,
+        };
+        texts.push(table.text(&["label"], &p.label));
+        texts.push(table.text(&["description"], &p.description));
     }
     texts
 }

@@ -54,7 +54,7 @@ impl Raster {
         let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
             .ok_or_else(|| format!("cannot draw an image of {size:?}"))?;
         resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-        pixmap.encode_png().map_err(|e| e.to_string())
+        encode_png(pixmap).map_err(|e| e.to_string())
     }
 
     /// The width of `text` set in `size` pixels at `weight` (the nearest font's), without
@@ -95,6 +95,31 @@ impl Raster {
     }
 }
 
+/// The pixels as PNG, compressed for speed (fdeflate: most of the time a card took was the
+/// default deflate's). An opaque image, as cards are, is written without its alpha channel.
+fn encode_png(pixmap: tiny_skia::Pixmap) -> Result<Vec<u8>, png::EncodingError> {
+    let (width, height) = (pixmap.width(), pixmap.height());
+    let opaque = pixmap.pixels().iter().all(|p| p.alpha() == u8::MAX);
+    let (colour, pixels) = if opaque {
+        let mut rgb = Vec::with_capacity(pixmap.data().len() / 4 * 3);
+        for pixel in pixmap.data().chunks_exact(4) {
+            rgb.extend_from_slice(&pixel[..3]);
+        }
+        (png::ColorType::Rgb, rgb)
+    } else {
+        (png::ColorType::Rgba, pixmap.take_demultiplied())
+    };
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, width, height);
+    encoder.set_color(colour);
+    encoder.set_depth(png::BitDepth::Eight);
+    encoder.set_compression(png::Compression::Fast);
+    let mut writer = encoder.write_header()?;
+    writer.write_image_data(&pixels)?;
+    writer.finish()?;
+    Ok(bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +136,29 @@ mod tests {
         let png = raster().png(svg).unwrap();
         assert_eq!(&png[1..4], b"PNG");
         assert_eq!(&png[16..24], &[0, 0, 0, 40, 0, 0, 0, 20]);
+        assert_eq!(
+            decode(png).0,
+            png::ColorType::Rgba,
+            "text on nothing keeps its alpha"
+        );
+    }
+
+    #[test]
+    fn an_opaque_image_is_written_without_alpha_and_keeps_its_colours() {
+        let svg = r##"<svg xmlns="http://www.w3.org/2000/svg" width="4" height="2"><rect width="4" height="2" fill="#336699"/></svg>"##;
+        let (colour, pixels) = decode(raster().png(svg).unwrap());
+        assert_eq!(colour, png::ColorType::Rgb);
+        assert_eq!(pixels, [0x33, 0x66, 0x99].repeat(8));
+    }
+
+    fn decode(bytes: Vec<u8>) -> (png::ColorType, Vec<u8>) {
+        let mut reader = png::Decoder::new(std::io::Cursor::new(bytes))
+            .read_info()
+            .unwrap();
+        let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+        let frame = reader.next_frame(&mut pixels).unwrap();
+        pixels.truncate(frame.buffer_size());
+        (frame.color_type, pixels)
     }
 
     #[test]

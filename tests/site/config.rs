@@ -127,7 +127,11 @@ fn unknown_keys_are_reported_with_the_checks_of_values() {
 #[test]
 fn a_text_in_a_language_the_report_does_not_have_is_refused_at_its_key() {
     let site = SiteTest::fixture("bilingual");
-    site.edit("content/site.toml", "ko = \"위젯 비교\"", "kor = \"위젯 비교\"");
+    site.edit(
+        "content/site.toml",
+        "ko = \"위젯 비교\"",
+        "kor = \"위젯 비교\"",
+    );
     site.edit("content/site.toml", "ko = \"문서\"", "jp = \"문서\"");
     site.build().assert_fails_with(&[
         "content/site.toml:2:9: title: `kor` is not one of the languages (en, ko): did you mean \"ko\"?\n  |\n2 | title = { en = \"Widgets, compared\", kor = \"위젯 비교\" }\n  |         ^",
