@@ -441,10 +441,10 @@ feed_entries = 50
 
 # Which pages get a preview card (the image shown when a link is shared) of their own: home,
 # ranking, item, pair; every other page shares the home page's. `max` caps how many are made
-# in each language (no cap when absent).
+# in each language.
 [cards]
 kinds = ["home", "ranking", "item", "pair"]
-max = 1000
+max = 500
 
 # With the repository's address, every item and page links to its file there ("Edit this
 # page") and to a new issue ("Suggest a correction"):

@@ -416,8 +416,8 @@ const CARDS: &[Key] = &[
     optional(
         "max",
         Kind::Count,
-        "none",
-        "Most cards made in each language, in the order home, rankings, items by overall rank, pairs (at least 1).",
+        "500",
+        "Most cards made in each language, in the order home, rankings, items by overall rank, pairs (at least 1); pages past it share the home page's card.",
         "2000",
     ),
 ];

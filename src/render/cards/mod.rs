@@ -166,7 +166,7 @@ fn card_routes(renderer: &Renderer) -> Vec<(Route, CardKind)> {
     }));
     (routes.into_iter())
         .filter(|(_, kind)| config.kinds.contains(kind))
-        .take(config.max.unwrap_or(usize::MAX))
+        .take(config.max)
         .collect()
 }
 
