@@ -1,9 +1,9 @@
 //! Values derived once per build and shown by many pages: the overall ranking (on the home
 //! page, the table and every item page), the ranking on each criterion (on each page of it),
-//! the pair pages and each item's partners in them.
+//! the pair pages and each item's partners in them, the values the table's filters offer.
 //! Deriving them per page made the build quadratic in the number of items.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::Site;
 use crate::pairs::{self, Pair, PairRule};
@@ -26,6 +26,9 @@ pub struct Derived {
     partners: Vec<Vec<usize>>,
     /// Every item (by index) in the order of its name in each language, by language.
     by_name: BTreeMap<String, Vec<usize>>,
+    /// For each fact the table filters by, the filter keys items give (on every page of the
+    /// table and of each ranking).
+    filter_keys: BTreeMap<String, BTreeSet<String>>,
     /// Views shown the same on many pages, made once per language and depth.
     pub shared: SharedViews,
 }
@@ -64,8 +67,16 @@ impl Derived {
         let by_name = (config.language_codes())
             .map(|lang| (lang.to_string(), by_name(site, lang)))
             .collect();
+        let filter_keys = (config.facts.iter().filter(|f| f.filter))
+            .map(|fact| {
+                let given = site.items.iter().filter_map(|i| i.facts.get(&fact.id));
+                let keys = given.map(super::pages::filter_key).collect();
+                (fact.id.clone(), keys)
+            })
+            .collect();
         Derived {
             by_name,
+            filter_keys,
             overall,
             place,
             by_criterion,
@@ -88,6 +99,11 @@ impl Derived {
     /// Every item (by index) in the order of its name in `lang`, A to Z.
     pub fn by_name(&self, lang: &str) -> &[usize] {
         self.by_name.get(lang).map_or(&[], Vec::as_slice)
+    }
+
+    /// The filter keys the items give for the fact `id` (none for a fact not filtered by).
+    pub fn filter_keys(&self, id: &str) -> impl Iterator<Item = &String> {
+        self.filter_keys.get(id).into_iter().flatten()
     }
 
     /// The items the item at `index` has a pair page with, in the pages' order.
