@@ -110,8 +110,12 @@
         return found;
       });
     }
-    // The documents every word finds, best first.
+    // The documents every word finds, best first. A word shorter than a shard's key (one
+    // letter, still being typed after others) names no shard: it is left out while other
+    // words are there.
     function rank(words, accept) {
+      var named = words.filter(function (forms) { return forms[0].length >= meta.key_length; });
+      if (named.length) words = named;
       return Promise.all(words.map(function (w) { return matches(w, accept); })).then(function (found) {
         var ranked = [];
         found[0].forEach(function (score, doc) {
