@@ -7,7 +7,8 @@
 //   node bench/search-queries.mjs SITE_DIR QUERIES_FILE [search|compare]
 //
 // QUERIES_FILE has one query a line: the language's folder ("" for the default language),
-// the typed text and the name expected, separated by tabs ("#" starts a comment). Uses the
+// the typed text and the name expected (or nothing, to measure the load only), separated by
+// tabs ("#" starts a comment). Uses the
 // browser suite's packages (tests/browser: `npm ci` there) and Chromium from CHROMIUM or
 // /usr/bin/chromium.
 import { readFileSync } from "node:fs";
@@ -62,22 +63,24 @@ async function run({ lang, typed }) {
   return { names, files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) };
 }
 
+let expected = 0;
 let found = 0;
 let first = 0;
 const sizes = [];
 for (const q of queries) {
   const { names, files, bytes } = await run(q);
-  const at = names.indexOf(q.expected);
+  const at = q.expected ? names.indexOf(q.expected) : -1;
+  expected += Boolean(q.expected);
   found += at >= 0;
   first += at === 0;
   sizes.push(bytes);
-  const place = at < 0 ? "NOT FOUND" : `#${at + 1} of ${names.length}`;
-  console.log(`${q.lang || "-"}\t${q.typed}\t${q.expected}: ${place}; ${files} files, ${(bytes / 1024).toFixed(1)} KB`);
+  const place = !q.expected ? `${names.length} shown` : at < 0 ? "NOT FOUND" : `#${at + 1} of ${names.length}`;
+  console.log(`${q.lang || "-"}\t${q.typed}\t${q.expected ?? ""}: ${place}; ${files} files, ${(bytes / 1024).toFixed(1)} KB`);
 }
 sizes.sort((a, b) => a - b);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 console.log(
-  `${found} of ${queries.length} found (${first} first); JSON loaded per query: median ` +
+  `${found} of ${expected} found (${first} first); JSON loaded per query: median ` +
     `${kb(sizes[Math.floor(sizes.length / 2)])}, largest ${kb(sizes[sizes.length - 1])}`,
 );
 await browser.close();

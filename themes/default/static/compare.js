@@ -12,7 +12,7 @@
   var dataElement = document.getElementById("compare-data");
   var view = document.getElementById("compare-view");
   var form = document.getElementById("compare-add");
-  if (!dataElement || !view || !form || !window.versusIndex || !window.versusCombobox) return;
+  if (!dataElement || !view || !form || !window.fetch) return;
   var data = JSON.parse(dataElement.textContent);
   var S = data.strings;
   var base = new URL(data.data, window.location.href);
@@ -20,15 +20,12 @@
   var input = document.getElementById("compare-name");
   var status = document.getElementById("compare-status");
   var options = document.getElementById("compare-options");
-  var index = window.versusIndex.open(new URL(data.index, window.location.href));
   var OFFERED = 8;
   var SVG = "http://www.w3.org/2000/svg";
   var DASHES = ["", "9 4", "2 4", "12 4 2 4", "5 2"];
   var MARKERS = ["circle", "square", "triangle", "diamond", "cross"];
   var chosen = [];
   var bySlug = {};
-  var offered = [];
-  var serial = 0;
 
   function fill(text, values) {
     return Object.keys(values).reduce(function (s, k) { return s.split("{" + k + "}").join(values[k]); }, text);
@@ -357,67 +354,73 @@
     });
   }
 
-  // --- adding by name ---
-  // Only item titles count: an item is added by its name, not by a word of its notes.
-  function isItemTitle(doc, field, meta) { return field === window.versusIndex.TITLE && doc < meta.items; }
-  // The items whose names the typed words begin, not yet chosen.
-  function lookUp(text) {
-    var words = window.versusIndex.words(text);
-    if (!words.length) return Promise.resolve([]);
-    return index.find(words, OFFERED + chosen.length, isItemTitle).then(function (found) {
-      return found.docs.map(function (doc) { return { name: doc.title, slug: slugOfPath(doc.href) }; })
-        .filter(function (o) { return chosen.indexOf(o.slug) < 0; }).slice(0, OFFERED);
+  // --- adding by name (with index.js and combobox.js; without them, the form stays hidden) ---
+  function byName() {
+    var index = window.versusIndex.open(new URL(data.index, window.location.href));
+    var offered = [];
+    var serial = 0;
+    // Only item titles count: an item is added by its name, not by a word of its notes.
+    function isItemTitle(doc, field, meta) { return field === window.versusIndex.TITLE && doc < meta.items; }
+    // The items whose names the typed words begin, not yet chosen.
+    function lookUp(text) {
+      var words = window.versusIndex.words(text);
+      if (!words.length) return Promise.resolve([]);
+      return index.find(words, OFFERED + chosen.length, isItemTitle).then(function (found) {
+        return found.docs.map(function (doc) { return { name: doc.title, slug: slugOfPath(doc.href) }; })
+          .filter(function (o) { return chosen.indexOf(o.slug) < 0; }).slice(0, OFFERED);
+      });
+    }
+    function offer(found) {
+      offered = found;
+      options.textContent = "";
+      found.forEach(function (o, i) {
+        var li = el("li", "", o.name);
+        li.id = "compare-option-" + i;
+        li.setAttribute("role", "option");
+        li.addEventListener("mousedown", function (e) { e.preventDefault(); });
+        li.addEventListener("click", function () { add(o); });
+        options.appendChild(li);
+      });
+      combo.show();
+    }
+    function add(o) {
+      if (chosen.indexOf(o.slug) < 0 && chosen.length < data.most) chosen.push(o.slug);
+      input.value = "";
+      offer([]);
+      update();
+    }
+    // Enter or the button with no option chosen: the item of exactly that name, or the only one.
+    function addTyped() {
+      var name = input.value.trim();
+      if (!name) return;
+      lookUp(name).then(function (found) {
+        var exact = found.filter(function (o) { return o.name.toLowerCase() === name.toLowerCase(); });
+        var pick = exact.length ? exact[0] : found.length === 1 ? found[0] : null;
+        if (pick) add(pick);
+        else status.textContent = fill(S.compare_unknown, { name: name });
+      }).catch(function () { status.textContent = fill(S.compare_unknown, { name: name }); });
+    }
+    var combo = window.versusCombobox(input, options, function (i) {
+      if (i >= 0 && offered[i]) add(offered[i]);
+      else addTyped();
     });
-  }
-  function offer(found) {
-    offered = found;
-    options.textContent = "";
-    found.forEach(function (o, i) {
-      var li = el("li", "", o.name);
-      li.id = "compare-option-" + i;
-      li.setAttribute("role", "option");
-      li.addEventListener("mousedown", function (e) { e.preventDefault(); });
-      li.addEventListener("click", function () { add(o); });
-      options.appendChild(li);
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var mine = ++serial;
+        lookUp(input.value).then(function (found) {
+          if (mine === serial) offer(found);
+        }).catch(function () { if (mine === serial) offer([]); });
+      }, 60);
     });
-    combo.show();
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      addTyped();
+    });
+    form.hidden = false;
   }
-  function add(o) {
-    if (chosen.indexOf(o.slug) < 0 && chosen.length < data.most) chosen.push(o.slug);
-    input.value = "";
-    offer([]);
-    update();
-  }
-  // Enter or the button with no option chosen: the item of exactly that name, or the only one.
-  function addTyped() {
-    var name = input.value.trim();
-    if (!name) return;
-    lookUp(name).then(function (found) {
-      var exact = found.filter(function (o) { return o.name.toLowerCase() === name.toLowerCase(); });
-      var pick = exact.length ? exact[0] : found.length === 1 ? found[0] : null;
-      if (pick) add(pick);
-      else status.textContent = fill(S.compare_unknown, { name: name });
-    }).catch(function () { status.textContent = fill(S.compare_unknown, { name: name }); });
-  }
-  var combo = window.versusCombobox(input, options, function (i) {
-    if (i >= 0 && offered[i]) add(offered[i]);
-    else addTyped();
-  });
-  var timer = null;
-  input.addEventListener("input", function () {
-    clearTimeout(timer);
-    timer = setTimeout(function () {
-      var mine = ++serial;
-      lookUp(input.value).then(function (found) {
-        if (mine === serial) offer(found);
-      }).catch(function () { if (mine === serial) offer([]); });
-    }, 60);
-  });
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    addTyped();
-  });
-  form.hidden = false;
+  if (window.versusIndex && window.versusCombobox) byName();
   chosen = fromAddress();
   update();
 })();
