@@ -90,7 +90,8 @@ pub struct Report {
     pub warnings: Vec<Diagnostic>,
     pub coverage: coverage::Coverage,
     pub elapsed: Duration,
-    /// How long each stage took, in order: load, render (with writing, for a build), swap.
+    /// How long each stage took, in order: load, history, search index (part of render),
+    /// render (with writing, for a build), swap.
     pub stages: Vec<(&'static str, Duration)>,
     /// What the build says once, neither error nor warning (history unavailable).
     pub notes: Vec<String>,

@@ -1,8 +1,8 @@
 //! Three to five items side by side, built in the browser (no page per combination): the
 //! compare view's page (`compare/view/?items=a,b,c`), with what its script needs embedded
 //! (criteria, presets, words), and one data file per item and language
-//! (`compare/data/<slug>.json`: ratings with their sources, facts, pros and cons), fetched for
-//! the items chosen only.
+//! (`compare/data/<slug>.json`: overall score and rank, ratings with their sources, facts,
+//! pros and cons), fetched for the items chosen only.
 
 use std::collections::BTreeMap;
 
@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::OutputFile;
 use super::pages::{Page, View, embeddable_json, generated};
 use super::routes::{Route, file_for, lang_prefix};
-use super::views::{Scope, fact_view, rating_views};
+use super::views::{Scope, ScoreView, fact_view, rating_views};
 use crate::model::Translated;
 
 /// The folder of the items' data, below the language's root.
@@ -35,9 +35,11 @@ struct CompareData {
     min_ratings: usize,
     max: i64,
     most: usize,
-    /// The folder of the items' data and the language's root, relative to the page.
+    /// The folder of the items' data, the language's root and its search index (whose item
+    /// titles the script offers when adding by name), relative to the page.
     data: String,
     root: String,
+    index: String,
     strings: BTreeMap<&'static str, String>,
 }
 
@@ -55,12 +57,23 @@ struct ItemData {
     name: String,
     href: String,
     summary: String,
+    /// The overall score and rank, if the item is ranked.
+    overall: Option<OverallData>,
     /// By criterion id: score, kind of evidence, sources (title, address) and note.
     ratings: BTreeMap<String, RatingData>,
     /// (label, value) of each fact the item has.
     facts: Vec<(String, String)>,
     pros: Vec<String>,
     cons: Vec<String>,
+}
+
+/// An item's place in the overall ranking.
+#[derive(Serialize)]
+struct OverallData {
+    score: ScoreView,
+    rank: Option<usize>,
+    /// How many criteria the score rests on.
+    rests_on: usize,
 }
 
 #[derive(Serialize)]
@@ -91,6 +104,7 @@ pub fn page(scope: &Scope) -> Page {
         max: config.scale.max,
         most: MOST,
         data: format!("{root}{DATA}"),
+        index: format!("{root}{}", super::search::FOLDER),
         root: root.clone(),
         strings: STRINGS.iter().map(|k| (*k, scope.t(k))).collect(),
     };
@@ -123,7 +137,11 @@ const STRINGS: &[&str] = &[
     "pair_tie",
     "not_rated",
     "not_ranked",
+    "overall_too_few",
     "overall_score",
+    "overall_rank",
+    "out_of",
+    "rests_on",
     "pros",
     "cons",
     "chart_data",
@@ -133,16 +151,18 @@ const STRINGS: &[&str] = &[
 /// Every item's data file in the scope's language.
 pub fn files(scope: &Scope) -> Vec<OutputFile> {
     let prefix = lang_prefix(scope.lang, scope.default_lang());
-    (scope.site.items.iter())
-        .map(|item| OutputFile {
+    (scope.site.items.iter().enumerate())
+        .map(|(index, item)| OutputFile {
             path: file_for(&format!("{prefix}{DATA}{}.json", item.slug)),
-            bytes: serde_json::to_vec(&item_data(scope, item)).unwrap_or_default(),
+            bytes: serde_json::to_vec(&item_data(scope, index)).unwrap_or_default(),
         })
         .collect()
 }
 
-fn item_data(scope: &Scope, item: &crate::model::Item) -> ItemData {
+fn item_data(scope: &Scope, index: usize) -> ItemData {
     let config = &scope.site.config;
+    let item = &scope.site.items[index];
+    let standing = scope.derived.standing(index);
     let (text, _) = item.text_in(scope.lang, scope.default_lang());
     let ratings = (config.criteria.iter())
         .zip(rating_views(scope, item))
@@ -167,6 +187,11 @@ fn item_data(scope: &Scope, item: &crate::model::Item) -> ItemData {
         name: text.name.clone(),
         href: Route::Item(item.slug.clone()).path(&config.items),
         summary: text.summary.clone(),
+        overall: standing.score.map(|score| OverallData {
+            score: ScoreView::new(score, config.scale.max as f64, true),
+            rank: standing.rank,
+            rests_on: standing.rests_on,
+        }),
         ratings,
         facts: (config.facts.iter())
             .map(|f| fact_view(scope, f, item))

@@ -1,7 +1,8 @@
 //! The static search index (pure): documents in, the files `search.js` reads out. It is split
 //! so that a query loads little whatever the size of the report:
 //!
-//! - `meta.json`: how many documents, how many a chunk holds, and the keys of the shards;
+//! - `meta.json`: how many documents (and how many of them, first, are items), how many a
+//!   chunk holds, and the keys of the shards;
 //! - `t/<key>.json`: the terms whose jamo spelling (see [`tokens::jamo`]) starts with the
 //!   shard's key (their first two letters or jamo), each with its postings;
 //! - `d/<n>.json`: documents `n × CHUNK ..`, as shown in results (kind, title, address and
@@ -73,6 +74,8 @@ pub struct Index {
 #[derive(Serialize)]
 struct Meta<'a> {
     documents: usize,
+    /// How many documents, from the first, are items (the compare view offers their titles).
+    items: usize,
     chunk: usize,
     key_length: usize,
     shards: Vec<&'a str>,
@@ -88,6 +91,9 @@ pub fn index(documents: &[Document]) -> Index {
     }
     let meta = Meta {
         documents: documents.len(),
+        items: (documents.iter())
+            .take_while(|d| d.kind == Kind::Item)
+            .count(),
         chunk: CHUNK,
         key_length: KEY_LENGTH,
         shards: shards.keys().map(String::as_str).collect(),
@@ -195,7 +201,7 @@ mod tests {
         let meta = String::from_utf8(index.files[0].1.clone()).unwrap();
         assert_eq!(
             meta,
-            r#"{"documents":1,"chunk":16,"key_length":2,"shards":["dj","ㅅㅓ","ㅈㅏ"]}"#
+            r#"{"documents":1,"items":1,"chunk":16,"key_length":2,"shards":["dj","ㅅㅓ","ㅈㅏ"]}"#
         );
         let seoul = String::from_utf8(index.files[2].1.clone()).unwrap();
         assert_eq!(seoul, r#"{"서울":[1],"서울은":[1]}"#);

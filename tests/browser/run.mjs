@@ -22,7 +22,7 @@ import { serve } from "./server.mjs";
 import { MISSING, keyPages, onPages as eachPage, pageIn, pageTypes, readSite } from "./site.mjs";
 import { checkChoose, checkPaged, checkTable } from "./interactive.mjs";
 import { checkSearch } from "./search.mjs";
-import { checkCompare } from "./compare.mjs";
+import { checkAddByName, checkCompare } from "./compare.mjs";
 import { checkHeader, checkLayout, checkNoScript, checkPrint, checkTableViews } from "./layout.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -75,7 +75,7 @@ async function main() {
     await report.step("choose page", (r) => checkChoose(site, newContext, r));
     await report.step("comparison table", (r) => checkTable(site, newContext, r));
     await report.step("search", (r) => checkSearch(site, newContext, r));
-    await report.step("compare side by side", (r) => checkCompare(site, newContext, r));
+    await report.step("compare side by side", (r) => checkCompare(site, newContext, r, AxeBuilder));
     await report.step("layout at every width", (r) => checkLayout(site, newContext, r));
     await report.step("header on phones", (r) => checkHeader(site, newContext, r));
     await report.step("comparison table views", (r) => checkTableViews(site, newContext, r));
@@ -442,7 +442,8 @@ async function checkLongLists(dir, result) {
   const site = await readSite(dir);
   const server = await serveSite(site);
   try {
-    return await checkPaged(site, newContext, result);
+    const paged = await checkPaged(site, newContext, result);
+    return `${paged}; ${await checkAddByName(site, newContext, result, AxeBuilder)}`;
   } finally {
     server.close();
   }

@@ -241,3 +241,35 @@ fn citations_never_link_to_a_missing_page() {
         Vec::<String>::new()
     );
 }
+
+fn json(site: &SiteTest, path: &str) -> serde_json::Value {
+    serde_json::from_slice(&site.read(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn the_compare_views_data_gives_each_items_overall_standing() {
+    let site = built();
+    for (path, score, rank, rests_on) in [
+        ("output/compare/data/alpha.json", "4.3", 1, 2),
+        ("output/ko/compare/data/beta.json", "3.7", 2, 2),
+        ("output/compare/data/gamma.json", "2.0", 3, 1),
+    ] {
+        let overall = &json(&site, path)["overall"];
+        assert_eq!(overall["score"]["text"], score, "{path}");
+        assert_eq!(overall["rank"], rank, "{path}");
+        assert_eq!(overall["rests_on"], rests_on, "{path}");
+    }
+}
+
+#[test]
+fn the_search_index_says_how_many_of_its_documents_are_items() {
+    let site = built();
+    for lang in ["", "ko/"] {
+        let meta = json(&site, &format!("output/{lang}search/meta.json"));
+        assert_eq!(meta["items"], 3, "{lang}");
+        assert_eq!(
+            meta["documents"], 5,
+            "{lang}: three items, the about page and its section"
+        );
+    }
+}

@@ -2,9 +2,11 @@
 // (compare/view/?items=a,b,c) and built here from each item's published data
 // (compare/data/<slug>.json): a radar chart whose series differ by line pattern and marker,
 // not colour alone; every rating with its sources; which suits each goal; the key facts.
-// Items are added by name (from the index of items, items.json) and removed by button, the
-// address kept in step so a comparison can be shared. Without JavaScript the page points to
-// the comparison table and the pair pages.
+// Each item's card gives its overall score and rank, summary, pros and cons, under a line
+// naming the highest overall. Items are added by name, offered as the reader types from the
+// names in the search index (index.js: a shard and a few chunks, however long the report),
+// and removed by button, the address kept in step so a comparison can be shared. Without
+// JavaScript the page points to the comparison table and the pair pages.
 (function () {
   "use strict";
   var dataElement = document.getElementById("compare-data");
@@ -17,13 +19,13 @@
   var root = new URL(data.root, window.location.href);
   var input = document.getElementById("compare-name");
   var status = document.getElementById("compare-status");
-  var names = document.getElementById("compare-names");
+  var options = document.getElementById("compare-options");
+  var OFFERED = 8;
   var SVG = "http://www.w3.org/2000/svg";
   var DASHES = ["", "9 4", "2 4", "12 4 2 4", "5 2"];
   var MARKERS = ["circle", "square", "triangle", "diamond", "cross"];
   var chosen = [];
   var bySlug = {};
-  var slugByName = {};
 
   function fill(text, values) {
     return Object.keys(values).reduce(function (s, k) { return s.split("{" + k + "}").join(values[k]); }, text);
@@ -74,14 +76,6 @@
       }).catch(function () { return null; });
     }
     return bySlug[slug];
-  }
-  function loadNames() {
-    return fetch(new URL("items.json", root)).then(function (r) { return r.json(); }).then(function (listing) {
-      listing.items.forEach(function (e) {
-        slugByName[e[0].toLowerCase()] = slugOfPath(e[1]);
-        names.appendChild(el("option", "", null)).value = e[0];
-      });
-    }).catch(function () { /* adding by name is unavailable; the address still works */ });
   }
   // A preset's score of an item: the weighted mean of its ratings, if it has enough of them.
   function presetScore(item, weights) {
@@ -274,6 +268,34 @@
     table.appendChild(body);
     return region("compare-facts-caption", S.key_facts, table);
   }
+  // The card's score: overall score out of the scale's top, rank, and what it rests on.
+  function overall(item) {
+    var o = item.data.overall;
+    var box = el("p", "compare-overall");
+    if (!o) {
+      var rated = Object.keys(item.data.ratings).length;
+      box.append(el("span", "muted", S.not_ranked), el("span", "small detail",
+        fill(S.overall_too_few, { n: rated, total: data.criteria.length, min: data.min_ratings })));
+      return box;
+    }
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", S.overall_score);
+    box.append(el("strong", "big", o.score.text), " ", el("span", "small", fill(S.out_of, { max: data.max })));
+    var detail = el("span", "small detail");
+    if (o.rank) detail.append(fill(S.overall_rank, { rank: o.rank }), " · ");
+    detail.append(fill(S.rests_on, { n: o.rests_on, total: data.criteria.length }));
+    box.appendChild(detail);
+    return box;
+  }
+  function points(label, entries, className) {
+    var wrap = el("div", "compare-points " + className);
+    if (!entries.length) return wrap;
+    wrap.appendChild(el("h3", "", label));
+    var ul = el("ul");
+    entries.forEach(function (e) { ul.appendChild(el("li", "", e)); });
+    wrap.appendChild(ul);
+    return wrap;
+  }
   function cards(items) {
     var list = el("ul", "compare-cards");
     items.forEach(function (item, index) {
@@ -290,10 +312,20 @@
         update();
         input.focus();
       });
-      li.append(h, el("p", "small", item.data.summary), remove);
+      li.append(h, remove, overall(item), el("p", "small summary", item.data.summary),
+        points(S.pros, item.data.pros, "pros"), points(S.cons, item.data.cons, "cons"));
       list.appendChild(li);
     });
     return list;
+  }
+  // The line above the cards: which of them is highest overall (all of them, if tied).
+  function finding(items) {
+    var ranked = items.filter(function (i) { return i.data.overall; });
+    if (!ranked.length) return null;
+    var top = Math.max.apply(null, ranked.map(function (i) { return i.data.overall.score.value; }));
+    var best = ranked.filter(function (i) { return i.data.overall.score.value === top; });
+    var names = best.map(function (i) { return i.data.name; }).join(", ");
+    return el("p", "compare-finding", fill(S.compare_finding, { best: names + " (" + best[0].data.overall.score.text + ")" }));
   }
 
   function render(items) {
@@ -303,6 +335,8 @@
       : missing ? fill(S.compare_more, { n: missing, most: data.most }) : "";
     input.disabled = items.length >= data.most;
     if (!items.length) return;
+    var line = finding(items);
+    if (line) view.appendChild(line);
     view.appendChild(cards(items));
     var charts = el("div", "radar-pair");
     charts.append(radar(items), ratingsTable(items));
@@ -320,17 +354,73 @@
     });
   }
 
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    var name = input.value.trim();
-    var slug = slugByName[name.toLowerCase()];
-    if (!slug) { status.textContent = fill(S.compare_unknown, { name: name }); return; }
-    if (chosen.indexOf(slug) < 0 && chosen.length < data.most) chosen.push(slug);
-    input.value = "";
-    update();
-  });
-  form.hidden = false;
+  // --- adding by name (with index.js and combobox.js; without them, the form stays hidden) ---
+  function byName() {
+    var index = window.versusIndex.open(new URL(data.index, window.location.href));
+    var offered = [];
+    var serial = 0;
+    // Only item titles count: an item is added by its name, not by a word of its notes.
+    function isItemTitle(doc, field, meta) { return field === window.versusIndex.TITLE && doc < meta.items; }
+    // The items whose names the typed words begin, not yet chosen.
+    function lookUp(text) {
+      var words = window.versusIndex.words(text);
+      if (!words.length) return Promise.resolve([]);
+      return index.find(words, OFFERED + chosen.length, isItemTitle).then(function (found) {
+        return found.docs.map(function (doc) { return { name: doc.title, slug: slugOfPath(doc.href) }; })
+          .filter(function (o) { return chosen.indexOf(o.slug) < 0; }).slice(0, OFFERED);
+      });
+    }
+    function offer(found) {
+      offered = found;
+      options.textContent = "";
+      found.forEach(function (o, i) {
+        var li = el("li", "", o.name);
+        li.id = "compare-option-" + i;
+        li.setAttribute("role", "option");
+        li.addEventListener("mousedown", function (e) { e.preventDefault(); });
+        li.addEventListener("click", function () { add(o); });
+        options.appendChild(li);
+      });
+      combo.show();
+    }
+    function add(o) {
+      if (chosen.indexOf(o.slug) < 0 && chosen.length < data.most) chosen.push(o.slug);
+      input.value = "";
+      offer([]);
+      update();
+    }
+    // Enter or the button with no option chosen: the item of exactly that name, or the only one.
+    function addTyped() {
+      var name = input.value.trim();
+      if (!name) return;
+      lookUp(name).then(function (found) {
+        var exact = found.filter(function (o) { return o.name.toLowerCase() === name.toLowerCase(); });
+        var pick = exact.length ? exact[0] : found.length === 1 ? found[0] : null;
+        if (pick) add(pick);
+        else status.textContent = fill(S.compare_unknown, { name: name });
+      }).catch(function () { status.textContent = fill(S.compare_unknown, { name: name }); });
+    }
+    var combo = window.versusCombobox(input, options, function (i) {
+      if (i >= 0 && offered[i]) add(offered[i]);
+      else addTyped();
+    });
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var mine = ++serial;
+        lookUp(input.value).then(function (found) {
+          if (mine === serial) offer(found);
+        }).catch(function () { if (mine === serial) offer([]); });
+      }, 60);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      addTyped();
+    });
+    form.hidden = false;
+  }
+  if (window.versusIndex && window.versusCombobox) byName();
   chosen = fromAddress();
-  loadNames();
   update();
 })();
