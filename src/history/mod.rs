@@ -8,6 +8,7 @@
 //! in a shallow clone the commits whose parents were cut off are left out, as their changes
 //! are not their own. Everything here is a function of the commits, never of the clock.
 
+mod cache;
 mod git;
 mod replay;
 mod snapshot;
@@ -17,9 +18,12 @@ use std::path::Path;
 
 use jiff::civil::Date;
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::content::walk::MAX_FILE_BYTES;
+pub use cache::{FILE as KEPT_FILE, Kept};
+use replay::{Names, Replayed};
 use snapshot::Snapshot;
 
 /// Whether history could be read.
@@ -51,18 +55,27 @@ pub struct Commit {
 
 impl Commit {
     fn from_log(commit: &git::Commit) -> Option<Commit> {
+        Commit::new(
+            commit.id.clone(),
+            commit.time.clone(),
+            commit.subject.clone(),
+        )
+    }
+
+    /// A commit with the time as git wrote it; `None` if that is not a time.
+    fn new(id: String, written: String, subject: String) -> Option<Commit> {
         Some(Commit {
-            id: commit.id.clone(),
-            time: commit.time.parse().ok()?,
-            date: commit.time.get(..10)?.parse().ok()?,
-            subject: commit.subject.clone(),
-            written: commit.time.clone(),
+            id,
+            time: written.parse().ok()?,
+            date: written.get(..10)?.parse().ok()?,
+            subject,
+            written,
         })
     }
 }
 
 /// What one commit did to one item.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Change {
     /// The item was added, under this name.
     Added(String),
@@ -73,7 +86,9 @@ pub enum Change {
     /// A criterion's score changed; `None` where it was or is not rated.
     Score {
         criterion: String,
+        #[serde(with = "cache::score")]
         from: Option<f64>,
+        #[serde(with = "cache::score")]
         to: Option<f64>,
     },
     /// A source newly cited, by a rating or (`None`) by the prose.
@@ -86,7 +101,7 @@ pub enum Change {
 }
 
 /// A change, the commit that made it and the item it was made to.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Index into [`History::commits`].
     pub commit: usize,
@@ -96,7 +111,7 @@ pub struct Event {
 }
 
 /// One item through its renames.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Lineage {
     /// Its slug now (or when it was removed).
     pub slug: String,
@@ -109,7 +124,7 @@ pub struct Lineage {
 }
 
 /// The report's history.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct History {
     pub status: Status,
     /// Commits that changed an item, oldest first.
@@ -119,46 +134,88 @@ pub struct History {
     lineages: Vec<Lineage>,
     /// The lineage of each existing item file, by slug.
     alive: HashMap<String, usize>,
+    /// The latest commit (index into `commits`).
+    latest: Option<usize>,
+    /// What reading it depended on, when a later build may go on from it (see [`Kept`]).
+    key: Option<cache::Key>,
     /// How long reading it took (git and parsing), for `--verbose` and the benchmark.
     pub elapsed: std::time::Duration,
 }
 
 impl History {
-    /// Reads the history of the items folder `items` of a site configured by `config`.
-    pub fn read(items: &Path, config: &Config) -> History {
+    /// Reads the history of the items folder `items` of a site configured by `config`, going
+    /// on from `prior` (a previous build's) where it was read the same way up to an ancestor.
+    pub fn read(items: &Path, config: &Config, prior: Option<History>) -> History {
         let start = std::time::Instant::now();
-        let mut history = History::read_log(items, config);
+        let mut history = History::read_log(items, config, prior);
         history.elapsed = start.elapsed();
         history
     }
 
-    fn read_log(items: &Path, config: &Config) -> History {
-        let (log, shallow) = match git::log(items) {
-            git::Log::Read { commits, shallow } => (commits, shallow),
-            git::Log::Unavailable(why) => {
-                return History {
-                    status: Status::Unavailable(why),
-                    ..History::default()
-                };
-            }
-        };
-        let names = replay::Names {
+    fn read_log(items: &Path, config: &Config, prior: Option<History>) -> History {
+        let names = Names {
             default: &config.default_language,
             languages: config.language_codes().collect(),
         };
-        let snapshots = snapshots(items, &log, &names);
-        let replayed = replay::replay(log, &snapshots, &names);
-        History {
-            status: if shallow {
-                Status::Shallow
-            } else {
-                Status::Complete
+        let head = git::head(items);
+        let shallow = head.as_ref().is_ok_and(|h| h.shallow);
+        // A shallow clone's history changes as it deepens: it is read whole every time.
+        let key = (head.as_ref().ok())
+            .filter(|h| !h.shallow)
+            .map(|h| cache::Key::new(h, config));
+        let prior = prior.filter(|p| {
+            let reading = |k: &cache::Key| k.reading.clone();
+            p.key.as_ref().map(reading) == key.as_ref().map(reading)
+        });
+        let (range, onto) = match (&key, prior) {
+            (Some(key), Some(prior)) if prior.key.as_ref().is_some_and(|k| k.head == key.head) => {
+                return prior;
+            }
+            (Some(key), Some(prior)) => match prior.key.as_ref().map(|k| k.head.clone()) {
+                Some(old) if git::descends_in_line(items, &old, &key.head) => {
+                    (format!("{old}..{}", key.head), prior.into_replayed())
+                }
+                _ => (key.head.clone(), Replayed::default()),
             },
+            _ => (
+                head.map_or_else(|_| "HEAD".to_string(), |h| h.commit),
+                Replayed::default(),
+            ),
+        };
+        let status = if shallow {
+            Status::Shallow
+        } else {
+            Status::Complete
+        };
+        match read_range(items, &range, shallow, onto, &names) {
+            Ok(replayed) => History::from_replayed(replayed, status, key),
+            Err(why) => History {
+                status: Status::Unavailable(why),
+                ..History::default()
+            },
+        }
+    }
+
+    fn from_replayed(replayed: Replayed, status: Status, key: Option<cache::Key>) -> History {
+        let latest = (0..replayed.commits.len()).max_by_key(|&c| replayed.commits[c].time);
+        History {
+            status,
             commits: replayed.commits,
             events: replayed.events,
             lineages: replayed.lineages,
             alive: replayed.alive,
+            latest,
+            key,
             elapsed: std::time::Duration::ZERO,
+        }
+    }
+
+    fn into_replayed(self) -> Replayed {
+        Replayed {
+            commits: self.commits,
+            events: self.events,
+            lineages: self.lineages,
+            alive: self.alive,
         }
     }
 
@@ -226,7 +283,7 @@ impl History {
     /// The latest commit: the "now" that recent changes are measured from (never the clock,
     /// so that a build depends on the commit only).
     pub fn latest(&self) -> Option<&Commit> {
-        self.commits.iter().max_by_key(|c| c.time)
+        self.latest.map(|c| &self.commits[c])
     }
 
     /// Whether `commit` falls within `days` days before the latest commit.
@@ -246,11 +303,24 @@ impl History {
     }
 }
 
+/// Replays the commits of `range` onto what was replayed before them.
+fn read_range(
+    items: &Path,
+    range: &str,
+    shallow: bool,
+    onto: Replayed,
+    names: &Names,
+) -> Result<Replayed, String> {
+    let log = git::log(items, range, shallow)?;
+    let snapshots = snapshots(items, &log, names);
+    Ok(replay::replay(onto, log, &snapshots, names))
+}
+
 /// Every version of the originals that the log names, parsed (`None`: it does not parse).
 fn snapshots(
     items: &Path,
     log: &[git::Commit],
-    names: &replay::Names,
+    names: &Names,
 ) -> HashMap<String, Option<Snapshot>> {
     let wanted: HashSet<&str> = (log.iter())
         .filter(|c| !c.boundary)

@@ -11,7 +11,7 @@ const ITEMS: &str = "content/items";
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 
 /// Stages everything and commits it on `date` with `subject`.
-fn commit(site: &SiteTest, date: &str, subject: &str) {
+pub(super) fn commit(site: &SiteTest, date: &str, subject: &str) {
     git(site.root(), date, &["add", "-A"]);
     git(site.root(), date, &["commit", "-q", "-m", subject]);
 }
@@ -25,7 +25,7 @@ fn commit(site: &SiteTest, date: &str, subject: &str) {
 /// - 2026-03-10 delta added; 2026-03-12 delta renamed gamma;
 /// - 2026-03-15 alpha's Korean translation updated;
 /// - 2026-03-20 beta's documentation 3 → 2.
-fn repository() -> SiteTest {
+pub(super) fn repository() -> SiteTest {
     let site = SiteTest::fixture("bilingual");
     let item = |slug: &str| format!("{ITEMS}/{slug}.md");
     let gamma = String::from_utf8(site.read(&item("gamma"))).unwrap();
