@@ -432,3 +432,27 @@ fn a_configured_repository_gives_every_item_and_page_edit_links() {
     }
     assert!(select(&site.page("compare/index.html"), ".edit-links").is_empty());
 }
+
+#[test]
+fn history_limit_bounds_each_feed_entry() {
+    let site = repository();
+    let config = String::from_utf8(site.read("content/site.toml")).unwrap();
+    site.write(
+        "content/site.toml",
+        format!("{config}\n[history]\nlimit = 1\n"),
+    );
+    build(&site);
+    let xml = String::from_utf8(site.read("output/feed.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let first = (doc.descendants())
+        .filter(|n| n.has_tag_name((ATOM, "content")))
+        .last()
+        .and_then(|n| n.text())
+        .expect("the first commit's entry");
+    let list = scraper::Html::parse_fragment(first);
+    assert_eq!(select(&list, "li").len(), 1, "{first}");
+    assert_eq!(
+        text(one(&list, "p")),
+        "The latest 1 of 3 changes are listed."
+    );
+}
