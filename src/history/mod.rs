@@ -17,7 +17,6 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use jiff::civil::Date;
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
@@ -163,21 +162,12 @@ impl History {
         let key = (head.as_ref().ok())
             .filter(|h| !h.shallow)
             .map(|h| cache::Key::new(h, config));
-        let prior = prior.filter(|p| {
-            let reading = |k: &cache::Key| k.reading.clone();
-            p.key.as_ref().map(reading) == key.as_ref().map(reading)
-        });
-        let (range, onto) = match (&key, prior) {
-            (Some(key), Some(prior)) if prior.key.as_ref().is_some_and(|k| k.head == key.head) => {
-                return prior;
-            }
-            (Some(key), Some(prior)) => match prior.key.as_ref().map(|k| k.head.clone()) {
-                Some(old) if git::descends_in_line(items, &old, &key.head) => {
-                    (format!("{old}..{}", key.head), prior.into_replayed())
-                }
-                _ => (key.head.clone(), Replayed::default()),
+        let (range, onto) = match &key {
+            Some(key) => match resume(items, key, prior) {
+                Resume::Same(prior) => return prior,
+                Resume::Read { range, onto } => (range, onto),
             },
-            _ => (
+            None => (
                 head.map_or_else(|_| "HEAD".to_string(), |h| h.commit),
                 Replayed::default(),
             ),
@@ -303,6 +293,33 @@ impl History {
     }
 }
 
+/// Where reading history read as `key` says goes on from `prior`.
+enum Resume {
+    /// `prior` was read up to the same commit: it is the history.
+    Same(History),
+    /// The commits of `range` are read onto `onto`.
+    Read { range: String, onto: Replayed },
+}
+
+/// Goes on from `prior` if it was read the same way up to the commit of `key` or up to an
+/// ancestor in line with it; otherwise the whole history up to `key` is read.
+fn resume(items: &Path, key: &cache::Key, prior: Option<History>) -> Resume {
+    let old = (prior.as_ref().and_then(|p| p.key.as_ref()))
+        .filter(|k| k.reading == key.reading)
+        .map(|k| k.head.clone());
+    match (prior, old) {
+        (Some(prior), Some(old)) if old == key.head => Resume::Same(prior),
+        (Some(prior), Some(old)) if git::descends_in_line(items, &old, &key.head) => Resume::Read {
+            range: format!("{old}..{}", key.head),
+            onto: prior.into_replayed(),
+        },
+        _ => Resume::Read {
+            range: key.head.clone(),
+            onto: Replayed::default(),
+        },
+    }
+}
+
 /// Replays the commits of `range` onto what was replayed before them.
 fn read_range(
     items: &Path,
@@ -332,8 +349,10 @@ fn snapshots(
     let mut wanted: Vec<&str> = wanted.into_iter().collect();
     wanted.sort_unstable();
     let blobs = git::blobs(items, &wanted, MAX_FILE_BYTES as usize);
+    // On this thread, not rayon's: its threads are loading the content files meanwhile, and
+    // a few blobs (the commits since the last build) would wait for all of them.
     blobs
-        .into_par_iter()
+        .into_iter()
         .map(|(id, bytes)| (id, Snapshot::parse(&bytes)))
         .collect()
 }

@@ -445,8 +445,7 @@ fn history_limit_bounds_each_feed_entry() {
     let xml = String::from_utf8(site.read("output/feed.xml")).unwrap();
     let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
     let first = (doc.descendants())
-        .filter(|n| n.has_tag_name((ATOM, "content")))
-        .last()
+        .rfind(|n| n.has_tag_name((ATOM, "content")))
         .and_then(|n| n.text())
         .expect("the first commit's entry");
     let list = scraper::Html::parse_fragment(first);
