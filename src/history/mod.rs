@@ -1,8 +1,10 @@
 //! The report's history, read from Git at build time: for each item when it was added, every
 //! change to a score with the date and the commit's subject as the reason, sources newly cited,
 //! translations updated, renames followed; and the site-wide list of changes for the changes
-//! page and the feeds. A stage of its own beside loading (`lib::load`): the content is what
-//! the files say now, history is what the commits say about how it got there.
+//! page and the feeds. A stage of its own beside loading (`lib::load`, on a thread of its own
+//! while the files load): the content is what the files say now, history is what the commits
+//! say about how it got there. A build goes on from the history an earlier one kept
+//! ([`Kept`]), reading only the commits made since.
 //!
 //! Without a repository (a downloaded archive) history is unavailable and the site shows none;
 //! in a shallow clone the commits whose parents were cut off are left out, as their changes
