@@ -19,7 +19,8 @@ const PARTICLES: &[&str] = &[
 
 fn main() {
     let root = std::env::args().nth(1).unwrap_or_else(|| ".".into());
-    let (site, _) = versus::load(&versus::Project::at(root)).expect("the report loads");
+    let (site, _) =
+        versus::load(&versus::Project::at(root), &Default::default()).expect("the report loads");
     let lang = "ko";
     let texts: Vec<String> = (site.items.iter())
         .map(|item| {

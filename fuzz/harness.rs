@@ -144,7 +144,7 @@ pub fn configuration(data: &[u8]) -> Vec<Diagnostic> {
     }
     let fuzzed = content.join(name);
     let text = normalize(&String::from_utf8_lossy(rest));
-    let diagnostics = match load(&Project::at(&root)) {
+    let diagnostics = match load(&Project::at(&root), &Default::default()) {
         Ok((_, warnings)) => warnings,
         Err(failure) => failure.diagnostics,
     };

@@ -620,8 +620,8 @@ pub struct HistoryConfig {
     /// comparison table and on pair pages; 0 marks none.
     #[serde(default = "recent_days")]
     pub recent_days: u32,
-    /// Most changes listed on the changes page and in an item's history: history grows with
-    /// every commit, pages must not.
+    /// Most changes listed on the changes page, in an item's history and in each feed entry:
+    /// history grows with every commit, pages must not.
     #[serde(default = "history_limit")]
     pub limit: usize,
     /// Most commits in each language's feed.

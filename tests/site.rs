@@ -16,6 +16,7 @@ mod site {
     mod fuzzing;
     mod highlight_cache;
     mod history;
+    mod history_kept;
     mod i18n;
     mod init;
     mod output_safety;

@@ -40,7 +40,8 @@ pub struct Findings {
 /// Builds the site in memory and checks it; `try_external` also requests every external
 /// address. Content that does not build is a failure, as for `build`.
 pub fn check(project: &Project, try_external: bool) -> Result<Findings, Failure> {
-    let (site, warnings) = crate::load(project)?;
+    let (site, warnings) =
+        crate::load(project, &crate::history::Kept::from_output(&project.output))?;
     let rendered = crate::render_site(project, &site, warnings, &Highlighter::default())?;
     let base_url = site.config.base_url.as_str();
     let scans = scan_all(&rendered.files);

@@ -1,7 +1,8 @@
-//! The one place that runs `git`: the log of the items folder (one streamed `git log` process,
-//! oldest commit first, each commit's changed files with their blob ids and renames followed),
-//! and the contents of the blobs it names (one `git cat-file --batch` process). Nothing here
-//! knows what an item is; [`super::replay`] makes history of it.
+//! The one place that runs `git`: where the work tree stands (`rev-parse`), the log of the
+//! items folder (one streamed `git log` process, oldest commit first, each commit's changed
+//! files with their blob ids and renames followed), and the contents of the blobs it names (one
+//! `git cat-file --batch` process). Nothing here knows what an item is; [`super::replay`] makes
+//! history of it.
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -42,21 +43,45 @@ pub enum Status {
     Renamed,
 }
 
-/// What `git` says about the folder.
-#[derive(Debug)]
-pub enum Log {
-    /// Every commit that touched it, oldest first; `shallow` when the clone is shallow.
-    Read { commits: Vec<Commit>, shallow: bool },
-    /// No history to read: git missing, not a repository, or git's own error.
-    Unavailable(String),
+/// Where the work tree's history stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    /// The commit checked out.
+    pub commit: String,
+    /// The folder as git names it, from the work tree's root (`content/items/`).
+    pub prefix: String,
+    /// Whether the clone is shallow.
+    pub shallow: bool,
 }
 
-/// The log of `folder` (a folder inside a work tree), oldest commit first.
-pub fn log(folder: &Path) -> Log {
-    let shallow = match git(folder, &["rev-parse", "--is-shallow-repository"]) {
-        Ok(out) => String::from_utf8_lossy(&out).trim() == "true",
-        Err(why) => return Log::Unavailable(why),
-    };
+/// The commit checked out in the work tree holding `folder`; `Err` where git cannot say (not a
+/// repository, git missing, no commit yet), which [`log`] then reports in git's own words.
+pub fn head(folder: &Path) -> Result<Head, String> {
+    let args = [
+        "rev-parse",
+        "--is-shallow-repository",
+        "--show-prefix",
+        "--verify",
+        "-q",
+        "HEAD",
+    ];
+    let out = String::from_utf8_lossy(&git(folder, &args)?).into_owned();
+    match out.lines().collect::<Vec<_>>()[..] {
+        [shallow, prefix, commit] => Ok(Head {
+            commit: commit.to_string(),
+            prefix: prefix.to_string(),
+            shallow: shallow == "true",
+        }),
+        _ => Err(format!("git rev-parse said {out:?}")),
+    }
+}
+
+/// The commits of `range` (a commit and its ancestors, or `old..new`) that changed a file in
+/// `folder` (a folder inside a work tree), oldest first. Every commit of the range is walked
+/// and diffed once against its first parent, the diff kept to the folder (`--relative`); a
+/// path limit (`-- .`) would make git diff every commit twice, once to choose it and once to
+/// print it. Merges show no changes of their own: each side's commits show theirs.
+pub fn log(folder: &Path, range: &str, shallow: bool) -> Result<Vec<Commit>, String> {
     let format = "--format=%x01%H%x00%P%x00%cI%x00%s";
     let args = [
         "log",
@@ -67,16 +92,29 @@ pub fn log(folder: &Path) -> Log {
         "--relative",
         "-z",
         format,
+        range,
         "--",
-        ".",
     ];
-    match git(folder, &args) {
-        Ok(out) => Log::Read {
-            commits: parse_log(&String::from_utf8_lossy(&out), shallow),
-            shallow,
-        },
-        Err(why) => Log::Unavailable(why),
+    let out = git(folder, &args)?;
+    Ok(parse_log(&String::from_utf8_lossy(&out), shallow))
+}
+
+/// Whether `new` descends from `old` in a line (no merge on the way): then the log of `new` is
+/// the log of `old` followed by the log of `old..new`, and history read up to `old` can go on.
+pub fn descends_in_line(folder: &Path, old: &str, new: &str) -> bool {
+    let range = format!("{old}..{new}");
+    let Ok(out) = git(folder, &["rev-list", "--parents", &range, "--"]) else {
+        return false;
+    };
+    let text = String::from_utf8_lossy(&out);
+    let mut expected = new;
+    for line in text.lines() {
+        match line.split(' ').collect::<Vec<_>>()[..] {
+            [commit, parent] if commit == expected => expected = parent,
+            _ => return false,
+        }
     }
+    expected == old
 }
 
 /// Runs git in `folder`, returning what it printed, or why it could not.

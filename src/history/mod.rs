@@ -1,13 +1,16 @@
 //! The report's history, read from Git at build time: for each item when it was added, every
 //! change to a score with the date and the commit's subject as the reason, sources newly cited,
 //! translations updated, renames followed; and the site-wide list of changes for the changes
-//! page and the feeds. A stage of its own beside loading (`lib::load`): the content is what
-//! the files say now, history is what the commits say about how it got there.
+//! page and the feeds. A stage of its own beside loading (`lib::load`, on a thread of its own
+//! while the files load): the content is what the files say now, history is what the commits
+//! say about how it got there. A build goes on from the history an earlier one kept
+//! ([`Kept`]), reading only the commits made since.
 //!
 //! Without a repository (a downloaded archive) history is unavailable and the site shows none;
 //! in a shallow clone the commits whose parents were cut off are left out, as their changes
 //! are not their own. Everything here is a function of the commits, never of the clock.
 
+mod cache;
 mod git;
 mod replay;
 mod snapshot;
@@ -16,10 +19,12 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use jiff::civil::Date;
-use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 use crate::content::walk::MAX_FILE_BYTES;
+pub use cache::{FILE as KEPT_FILE, Kept};
+use replay::{Names, Replayed};
 use snapshot::Snapshot;
 
 /// Whether history could be read.
@@ -51,18 +56,27 @@ pub struct Commit {
 
 impl Commit {
     fn from_log(commit: &git::Commit) -> Option<Commit> {
+        Commit::new(
+            commit.id.clone(),
+            commit.time.clone(),
+            commit.subject.clone(),
+        )
+    }
+
+    /// A commit with the time as git wrote it; `None` if that is not a time.
+    fn new(id: String, written: String, subject: String) -> Option<Commit> {
         Some(Commit {
-            id: commit.id.clone(),
-            time: commit.time.parse().ok()?,
-            date: commit.time.get(..10)?.parse().ok()?,
-            subject: commit.subject.clone(),
-            written: commit.time.clone(),
+            id,
+            time: written.parse().ok()?,
+            date: written.get(..10)?.parse().ok()?,
+            subject,
+            written,
         })
     }
 }
 
 /// What one commit did to one item.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Change {
     /// The item was added, under this name.
     Added(String),
@@ -73,7 +87,9 @@ pub enum Change {
     /// A criterion's score changed; `None` where it was or is not rated.
     Score {
         criterion: String,
+        #[serde(with = "cache::score")]
         from: Option<f64>,
+        #[serde(with = "cache::score")]
         to: Option<f64>,
     },
     /// A source newly cited, by a rating or (`None`) by the prose.
@@ -86,7 +102,7 @@ pub enum Change {
 }
 
 /// A change, the commit that made it and the item it was made to.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Index into [`History::commits`].
     pub commit: usize,
@@ -96,7 +112,7 @@ pub struct Event {
 }
 
 /// One item through its renames.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Lineage {
     /// Its slug now (or when it was removed).
     pub slug: String,
@@ -109,7 +125,7 @@ pub struct Lineage {
 }
 
 /// The report's history.
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct History {
     pub status: Status,
     /// Commits that changed an item, oldest first.
@@ -119,46 +135,79 @@ pub struct History {
     lineages: Vec<Lineage>,
     /// The lineage of each existing item file, by slug.
     alive: HashMap<String, usize>,
+    /// The latest commit (index into `commits`).
+    latest: Option<usize>,
+    /// What reading it depended on, when a later build may go on from it (see [`Kept`]).
+    key: Option<cache::Key>,
     /// How long reading it took (git and parsing), for `--verbose` and the benchmark.
     pub elapsed: std::time::Duration,
 }
 
 impl History {
-    /// Reads the history of the items folder `items` of a site configured by `config`.
-    pub fn read(items: &Path, config: &Config) -> History {
+    /// Reads the history of the items folder `items` of a site configured by `config`, going
+    /// on from `prior` (a previous build's) where it was read the same way up to an ancestor.
+    pub fn read(items: &Path, config: &Config, prior: Option<History>) -> History {
         let start = std::time::Instant::now();
-        let mut history = History::read_log(items, config);
+        let mut history = History::read_log(items, config, prior);
         history.elapsed = start.elapsed();
         history
     }
 
-    fn read_log(items: &Path, config: &Config) -> History {
-        let (log, shallow) = match git::log(items) {
-            git::Log::Read { commits, shallow } => (commits, shallow),
-            git::Log::Unavailable(why) => {
-                return History {
-                    status: Status::Unavailable(why),
-                    ..History::default()
-                };
-            }
-        };
-        let names = replay::Names {
+    fn read_log(items: &Path, config: &Config, prior: Option<History>) -> History {
+        let names = Names {
             default: &config.default_language,
             languages: config.language_codes().collect(),
         };
-        let snapshots = snapshots(items, &log, &names);
-        let replayed = replay::replay(log, &snapshots, &names);
-        History {
-            status: if shallow {
-                Status::Shallow
-            } else {
-                Status::Complete
+        let head = git::head(items);
+        let shallow = head.as_ref().is_ok_and(|h| h.shallow);
+        // A shallow clone's history changes as it deepens: it is read whole every time.
+        let key = (head.as_ref().ok())
+            .filter(|h| !h.shallow)
+            .map(|h| cache::Key::new(h, config));
+        let (range, onto) = match &key {
+            Some(key) => match resume(items, key, prior) {
+                Resume::Same(prior) => return prior,
+                Resume::Read { range, onto } => (range, onto),
             },
+            None => (
+                head.map_or_else(|_| "HEAD".to_string(), |h| h.commit),
+                Replayed::default(),
+            ),
+        };
+        let status = if shallow {
+            Status::Shallow
+        } else {
+            Status::Complete
+        };
+        match read_range(items, &range, shallow, onto, &names) {
+            Ok(replayed) => History::from_replayed(replayed, status, key),
+            Err(why) => History {
+                status: Status::Unavailable(why),
+                ..History::default()
+            },
+        }
+    }
+
+    fn from_replayed(replayed: Replayed, status: Status, key: Option<cache::Key>) -> History {
+        let latest = (0..replayed.commits.len()).max_by_key(|&c| replayed.commits[c].time);
+        History {
+            status,
             commits: replayed.commits,
             events: replayed.events,
             lineages: replayed.lineages,
             alive: replayed.alive,
+            latest,
+            key,
             elapsed: std::time::Duration::ZERO,
+        }
+    }
+
+    fn into_replayed(self) -> Replayed {
+        Replayed {
+            commits: self.commits,
+            events: self.events,
+            lineages: self.lineages,
+            alive: self.alive,
         }
     }
 
@@ -226,7 +275,7 @@ impl History {
     /// The latest commit: the "now" that recent changes are measured from (never the clock,
     /// so that a build depends on the commit only).
     pub fn latest(&self) -> Option<&Commit> {
-        self.commits.iter().max_by_key(|c| c.time)
+        self.latest.map(|c| &self.commits[c])
     }
 
     /// Whether `commit` falls within `days` days before the latest commit.
@@ -246,11 +295,51 @@ impl History {
     }
 }
 
+/// Where reading history read as `key` says goes on from `prior`.
+enum Resume {
+    /// `prior` was read up to the same commit: it is the history.
+    Same(History),
+    /// The commits of `range` are read onto `onto`.
+    Read { range: String, onto: Replayed },
+}
+
+/// Goes on from `prior` if it was read the same way up to the commit of `key` or up to an
+/// ancestor in line with it; otherwise the whole history up to `key` is read.
+fn resume(items: &Path, key: &cache::Key, prior: Option<History>) -> Resume {
+    let old = (prior.as_ref().and_then(|p| p.key.as_ref()))
+        .filter(|k| k.reading == key.reading)
+        .map(|k| k.head.clone());
+    match (prior, old) {
+        (Some(prior), Some(old)) if old == key.head => Resume::Same(prior),
+        (Some(prior), Some(old)) if git::descends_in_line(items, &old, &key.head) => Resume::Read {
+            range: format!("{old}..{}", key.head),
+            onto: prior.into_replayed(),
+        },
+        _ => Resume::Read {
+            range: key.head.clone(),
+            onto: Replayed::default(),
+        },
+    }
+}
+
+/// Replays the commits of `range` onto what was replayed before them.
+fn read_range(
+    items: &Path,
+    range: &str,
+    shallow: bool,
+    onto: Replayed,
+    names: &Names,
+) -> Result<Replayed, String> {
+    let log = git::log(items, range, shallow)?;
+    let snapshots = snapshots(items, &log, names);
+    Ok(replay::replay(onto, log, &snapshots, names))
+}
+
 /// Every version of the originals that the log names, parsed (`None`: it does not parse).
 fn snapshots(
     items: &Path,
     log: &[git::Commit],
-    names: &replay::Names,
+    names: &Names,
 ) -> HashMap<String, Option<Snapshot>> {
     let wanted: HashSet<&str> = (log.iter())
         .filter(|c| !c.boundary)
@@ -262,8 +351,10 @@ fn snapshots(
     let mut wanted: Vec<&str> = wanted.into_iter().collect();
     wanted.sort_unstable();
     let blobs = git::blobs(items, &wanted, MAX_FILE_BYTES as usize);
+    // On this thread, not rayon's: its threads are loading the content files meanwhile, and
+    // a few blobs (the commits since the last build) would wait for all of them.
     blobs
-        .into_par_iter()
+        .into_iter()
         .map(|(id, bytes)| (id, Snapshot::parse(&bytes)))
         .collect()
 }

@@ -44,14 +44,29 @@ pub struct Replayed {
     pub alive: HashMap<String, usize>,
 }
 
-/// Replays `log` (oldest first); `snapshots` holds every parsed version of the originals.
+impl Replayed {
+    /// Whether every index points into what it indexes (a history read back from a file).
+    pub fn is_whole(&self) -> bool {
+        let (commits, events, lineages) =
+            (self.commits.len(), self.events.len(), self.lineages.len());
+        (self.events.iter()).all(|e| e.commit < commits && e.lineage < lineages)
+            && self.lineages.iter().all(|l| {
+                l.events.iter().all(|&e| e < events) && l.touched.values().all(|&c| c < commits)
+            })
+            && self.alive.values().all(|&l| l < lineages)
+    }
+}
+
+/// Replays `log` (oldest first) onto `onto` (what the commits before it made);
+/// `snapshots` holds every parsed version of the originals that `log` names.
 pub fn replay(
+    onto: Replayed,
     log: Vec<git::Commit>,
     snapshots: &HashMap<String, Option<Snapshot>>,
     names: &Names,
 ) -> Replayed {
     let mut state = Replay {
-        out: Replayed::default(),
+        out: onto,
         snapshots,
         names,
     };

@@ -31,8 +31,11 @@ impl Site {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// The item with `slug`: a binary search, as pages of history and pairs look items up
+    /// by slug thousands of times on a large report.
     pub fn item(&self, slug: &str) -> Option<&Item> {
-        self.items.iter().find(|i| i.slug == slug)
+        let found = self.items.binary_search_by(|i| i.slug.as_str().cmp(slug));
+        found.ok().map(|i| &self.items[i])
     }
 
     pub fn page(&self, slug: &str) -> Option<&Page> {

@@ -1,6 +1,6 @@
 //! The Atom feed of each language (`feed.xml`, `ko/feed.xml`): the changes of the changes page,
 //! one entry per commit (newest first, at most `[history] feed_entries`), its subject as the
-//! title and its changes as the content. Written by hand: Atom is a few elements, all escaped.
+//! title and its changes as the content (at most `[history] limit`). Written by hand: Atom is a few elements, all escaped.
 
 use super::OutputFile;
 use super::history::{self, FEED, on_changes_page};
@@ -64,8 +64,10 @@ fn by_commit<'a>(scope: &Scope<'a>) -> Vec<Vec<&'a Event>> {
 /// One commit's entry: its subject, time, and its changes as an HTML list.
 fn entry(scope: &Scope, changes: &str, events: &[&Event]) -> String {
     let commit = &scope.site.history.commits[events[0].commit];
+    let limit = scope.site.config.history.limit;
     let mut list = String::from("<ul>");
-    for event in events {
+    // A commit may change every item: its entry lists as many changes as the changes page.
+    for event in events.iter().take(limit) {
         let line = history::entry(scope, event);
         let item = match &line.href {
             Some(href) => format!("<a href=\"{}\">{}</a>", escape(href), escape(&line.item)),
@@ -74,6 +76,9 @@ fn entry(scope: &Scope, changes: &str, events: &[&Event]) -> String {
         list.push_str(&format!("<li>{item}: {}</li>", escape(&line.text)));
     }
     list.push_str("</ul>");
+    if let Some(more) = history::more(scope, limit, events.len()) {
+        list.push_str(&format!("<p>{}</p>", escape(&more)));
+    }
     format!(
         concat!(
             "  <entry>\n",

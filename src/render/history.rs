@@ -300,7 +300,7 @@ fn date(scope: &Scope, commit: &Commit) -> String {
 }
 
 /// "The latest 200 of 950 changes are listed", when `total` is more than `limit`.
-fn more(scope: &Scope, limit: usize, total: usize) -> Option<String> {
+pub fn more(scope: &Scope, limit: usize, total: usize) -> Option<String> {
     (total > limit).then(|| {
         scope.fill(
             "history_more",

@@ -370,7 +370,7 @@ const HISTORY: &[Key] = &[
         "limit",
         Kind::Count,
         "200",
-        "Most changes listed on the changes page and in an item's history.",
+        "Most changes listed on the changes page, in an item's history and in each feed entry.",
         "100",
     ),
     optional(

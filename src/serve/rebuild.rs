@@ -132,6 +132,8 @@ pub struct Builder {
     /// Where the server listens: pages' absolute addresses point there.
     pub address: SocketAddr,
     pub highlighter: Highlighter,
+    /// The history of the last build: a rebuild reads from git only the commits made since.
+    pub history: crate::history::Kept,
 }
 
 impl Builder {
@@ -165,7 +167,8 @@ impl Builder {
             after_first: &await_return,
             keep: &early,
         };
-        let message = match crate::render_into(&local, &self.highlighter, &delivery) {
+        let message = match crate::render_into(&local, &self.highlighter, &self.history, &delivery)
+        {
             Ok((rendered, _)) => {
                 console.diagnostics(&rendered.warnings);
                 console.detail(&report::stages(&rendered.stages));

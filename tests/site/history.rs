@@ -11,7 +11,7 @@ const ITEMS: &str = "content/items";
 const ATOM: &str = "http://www.w3.org/2005/Atom";
 
 /// Stages everything and commits it on `date` with `subject`.
-fn commit(site: &SiteTest, date: &str, subject: &str) {
+pub(super) fn commit(site: &SiteTest, date: &str, subject: &str) {
     git(site.root(), date, &["add", "-A"]);
     git(site.root(), date, &["commit", "-q", "-m", subject]);
 }
@@ -25,7 +25,7 @@ fn commit(site: &SiteTest, date: &str, subject: &str) {
 /// - 2026-03-10 delta added; 2026-03-12 delta renamed gamma;
 /// - 2026-03-15 alpha's Korean translation updated;
 /// - 2026-03-20 beta's documentation 3 → 2.
-fn repository() -> SiteTest {
+pub(super) fn repository() -> SiteTest {
     let site = SiteTest::fixture("bilingual");
     let item = |slug: &str| format!("{ITEMS}/{slug}.md");
     let gamma = String::from_utf8(site.read(&item("gamma"))).unwrap();
@@ -431,4 +431,27 @@ fn a_configured_repository_gives_every_item_and_page_edit_links() {
         );
     }
     assert!(select(&site.page("compare/index.html"), ".edit-links").is_empty());
+}
+
+#[test]
+fn history_limit_bounds_each_feed_entry() {
+    let site = repository();
+    let config = String::from_utf8(site.read("content/site.toml")).unwrap();
+    site.write(
+        "content/site.toml",
+        format!("{config}\n[history]\nlimit = 1\n"),
+    );
+    build(&site);
+    let xml = String::from_utf8(site.read("output/feed.xml")).unwrap();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let first = (doc.descendants())
+        .rfind(|n| n.has_tag_name((ATOM, "content")))
+        .and_then(|n| n.text())
+        .expect("the first commit's entry");
+    let list = scraper::Html::parse_fragment(first);
+    assert_eq!(select(&list, "li").len(), 1, "{first}");
+    assert_eq!(
+        text(one(&list, "p")),
+        "The latest 1 of 3 changes are listed."
+    );
 }

@@ -1,0 +1,134 @@
+//! The history a build keeps in its output folder for the next (`.versus-history.json`): used
+//! when the commit read is the one checked out, gone on from when new commits follow it in a
+//! line, and never when it was read another way or history was rewritten; in every case the
+//! site is the one a build without it makes.
+
+use super::history::{commit, repository};
+use super::repository::git;
+use super::support::{SiteTest, Tree, texts};
+
+const KEPT: &str = "output/.versus-history.json";
+
+/// Builds the site into its output folder (going on from what the last build kept).
+fn build(site: &SiteTest) -> Tree {
+    site.build().assert_clean();
+    site.tree("output")
+}
+
+/// Builds the site into a new folder, where no history was kept.
+fn build_afresh(site: &SiteTest) -> Tree {
+    let elsewhere = tempfile::tempdir().expect("a temporary folder");
+    let output = elsewhere.path().join("fresh");
+    site.build_with(&["--output".as_ref(), output.as_os_str()])
+        .assert_clean();
+    Tree::of(&output)
+}
+
+/// The kept history, parsed.
+fn kept(site: &SiteTest) -> serde_json::Value {
+    serde_json::from_slice(&site.read(KEPT)).expect("the kept history is JSON")
+}
+
+fn rewrite_kept(site: &SiteTest, change: impl FnOnce(&mut serde_json::Value)) {
+    let mut value = kept(site);
+    change(&mut value);
+    site.write(KEPT, serde_json::to_vec(&value).unwrap());
+}
+
+fn head(site: &SiteTest) -> String {
+    let out = std::process::Command::new("git")
+        .current_dir(site.root())
+        .args(["rev-parse", "HEAD"])
+        .output()
+        .expect("run git");
+    String::from_utf8(out.stdout).unwrap().trim().to_string()
+}
+
+#[test]
+fn a_build_keeps_its_history_and_the_next_one_uses_it_without_changing_the_site() {
+    let site = repository();
+    let first = build(&site);
+    assert_eq!(kept(&site)["key"]["head"], head(&site));
+    let second = build(&site);
+    second.assert_same(&first, "built again from the kept history");
+    build_afresh(&site).assert_same(&first, "built without a kept history");
+
+    // Proof that it is used: a subject changed in the file shows on the next build.
+    rewrite_kept(&site, |v| v["commits"][7][2] = "Kept subject".into());
+    build(&site);
+    let changes = site.page("changes/index.html");
+    assert_eq!(texts(&changes, ".commit-reason")[0], "Kept subject");
+}
+
+#[test]
+fn history_kept_another_way_is_not_used() {
+    let site = repository();
+    let fresh = build(&site);
+    for (field, value) in [
+        ("version", "0.0.0/0"),
+        ("prefix", "elsewhere/"),
+        ("default_language", "ko"),
+    ] {
+        rewrite_kept(&site, |v| {
+            v["commits"][7][2] = "Kept subject".into();
+            v["key"]["reading"][field] = value.into();
+        });
+        build(&site).assert_same(&fresh, field);
+    }
+    rewrite_kept(&site, |v| {
+        v["key"]["reading"]["languages"] = serde_json::json!(["en"])
+    });
+    build(&site).assert_same(&fresh, "languages");
+    site.write(KEPT, "{ not JSON");
+    build(&site).assert_same(&fresh, "a broken file");
+    rewrite_kept(&site, |v| v["events"][0]["commit"] = 99.into());
+    build(&site).assert_same(&fresh, "an index out of bounds");
+}
+
+#[test]
+fn new_commits_are_read_onto_the_kept_history_and_rewritten_history_is_read_whole() {
+    let site = repository();
+    build(&site);
+    // In a line: the kept history goes on (the proof: the kept subject stays).
+    rewrite_kept(&site, |v| v["commits"][7][2] = "Kept subject".into());
+    site.edit("content/items/alpha.md", "score = 4", "score = 5");
+    commit(&site, "2026-03-25", "Speed: faster again");
+    let built = build(&site);
+    let changes = site.page("changes/index.html");
+    assert_eq!(
+        texts(&changes, ".commit-reason")[..2],
+        ["Speed: faster again", "Kept subject"]
+    );
+    assert_eq!(kept(&site)["key"]["head"], head(&site));
+    site.write(KEPT, "{}");
+    let afresh = build(&site);
+    assert_ne!(built, afresh, "the kept subject is gone once read whole");
+    build_afresh(&site).assert_same(&afresh, "gone on from the kept history");
+
+    // Rewritten: the commit read last is no longer an ancestor.
+    rewrite_kept(&site, |v| v["commits"][8][2] = "Kept subject".into());
+    git(
+        site.root(),
+        "2026-03-26",
+        &["reset", "-q", "--hard", "HEAD~1"],
+    );
+    site.edit("content/items/beta.md", "    score: 2", "    score: 1");
+    commit(&site, "2026-03-26", "Docs: beta re-rated again");
+    let rewritten = build(&site);
+    build_afresh(&site).assert_same(&rewritten, "after a rewrite");
+
+    // A merge (not a fast-forward): read whole.
+    git(site.root(), "2026-03-27", &["checkout", "-q", "-b", "side"]);
+    site.edit("content/items/alpha.md", "score = 4", "score = 3");
+    commit(&site, "2026-03-27", "Speed: side branch");
+    git(site.root(), "2026-03-28", &["checkout", "-q", "main"]);
+    build(&site);
+    rewrite_kept(&site, |v| v["commits"][0][2] = "Kept subject".into());
+    git(
+        site.root(),
+        "2026-03-28",
+        &["merge", "-q", "--no-ff", "--no-edit", "side"],
+    );
+    let merged = build(&site);
+    build_afresh(&site).assert_same(&merged, "after a merge");
+}
