@@ -78,6 +78,12 @@ pub struct Renderer<'a> {
 /// keeps its path only, so that the site is never held in memory whole).
 pub type Keep<'a> = &'a (dyn Fn(OutputFile) -> Result<OutputFile, Failure> + Sync);
 
+/// Takes a file of the previous build's output (its full path) as the file at a path of this
+/// one, if it is there, handing back what [`Keep`] would have; `None` when it is not there.
+/// Files named by their content's hash (preview cards, chart pictures) are taken this way.
+pub type Reuse<'a> =
+    &'a (dyn Fn(&std::path::Path, &str) -> Result<Option<OutputFile>, Failure> + Sync);
+
 /// Where rendered files go, and in what order.
 pub struct Delivery<'a> {
     /// Files whose pages are rendered before any other (`serve` makes the pages open in a
@@ -86,6 +92,9 @@ pub struct Delivery<'a> {
     /// Called once the pages of `first` are made, before any other is begun.
     pub after_first: &'a (dyn Fn() + Sync),
     pub keep: Keep<'a>,
+    /// How a file of the previous output is taken: by default read and handed to `keep`; a
+    /// build links it into its staging folder instead (see [`crate::output::Staging::link`]).
+    pub reuse: Option<Reuse<'a>>,
 }
 
 impl<'a> Delivery<'a> {
@@ -96,6 +105,28 @@ impl<'a> Delivery<'a> {
             first: &NONE,
             after_first: &|| {},
             keep,
+            reuse: None,
+        }
+    }
+
+    /// The file of `previous` (the last build's output) at `path` taken as this build's, or
+    /// `None` when there is none to take.
+    pub fn reused(
+        &self,
+        previous: &std::path::Path,
+        path: &str,
+    ) -> Result<Option<OutputFile>, Failure> {
+        let file = previous.join(path);
+        match self.reuse {
+            Some(reuse) => reuse(&file, path),
+            None => match std::fs::read(&file) {
+                Ok(bytes) => (self.keep)(OutputFile {
+                    path: path.to_string(),
+                    bytes,
+                })
+                .map(Some),
+                Err(_) => Ok(None),
+            },
         }
     }
 }
@@ -187,7 +218,7 @@ impl<'a> Renderer<'a> {
         }
         rendered.pages = rendered.files.len();
         let (cards, card_warnings) =
-            (self.cards).files(self, self.previous.as_deref(), delivery.keep)?;
+            (self.cards).files(self, self.previous.as_deref(), delivery)?;
         rendered.files.extend(cards);
         rendered.warnings.extend(card_warnings);
         let others = (data::files(self.site).into_iter())

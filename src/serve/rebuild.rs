@@ -164,6 +164,7 @@ impl Builder {
             first: &open,
             after_first: &await_return,
             keep: &early,
+            reuse: None,
         };
         let message = match crate::render_into(&local, &self.highlighter, &delivery) {
             Ok((rendered, _)) => {

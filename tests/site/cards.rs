@@ -97,9 +97,13 @@ fn unchanged_cards_are_reused_and_a_changed_item_gets_a_new_card() {
     let mut bytes = std::fs::read(&marked).unwrap();
     bytes.extend_from_slice(b"reused");
     std::fs::write(&marked, bytes).unwrap();
+    let inode =
+        |path: &std::path::Path| std::os::unix::fs::MetadataExt::ino(&path.metadata().unwrap());
+    let was = inode(&marked);
     site.build().assert_clean();
     assert_eq!(cards(&site), before, "the same cards, by the same names");
     assert!(site.read(&format!("output/{alpha}")).ends_with(b"reused"));
+    assert_eq!(inode(&marked), was, "linked, not read and written again");
 
     let text = String::from_utf8(site.read("content/items/alpha.md")).unwrap();
     let renamed = text.replacen("name = \"Alpha\"", "name = \"Alpha Prime\"", 1);

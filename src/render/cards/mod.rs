@@ -11,7 +11,7 @@
 pub mod view;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -20,7 +20,7 @@ use super::fit::{self, Fitted};
 use super::palette::Palette;
 use super::routes::{Route, lang_prefix};
 use super::views::Scope;
-use super::{OutputFile, Renderer, template_failure};
+use super::{Delivery, OutputFile, Renderer, template_failure};
 use crate::config::CardKind;
 use crate::error::{Diagnostic, Failure};
 use crate::raster::Raster;
@@ -123,20 +123,19 @@ impl Cards {
         &self,
         renderer: &Renderer,
         previous: Option<&Path>,
-        keep: super::Keep,
+        delivery: &Delivery,
     ) -> Result<(Vec<OutputFile>, Vec<Diagnostic>), Failure> {
         let raster = Raster::new(&renderer.theme.fonts);
         let results: Vec<(OutputFile, Option<Diagnostic>)> = (self.cards.par_iter())
             .with_max_len(1)
             .map(|card| {
-                let bytes = match previous.and_then(|dir| reused(dir, &card.path)) {
-                    Some(bytes) => bytes,
-                    None => draw(renderer, &raster, &self.palette, card)?,
+                let file = match reused(delivery, previous, &card.path)? {
+                    Some(file) => file,
+                    None => (delivery.keep)(OutputFile {
+                        path: card.path.clone(),
+                        bytes: draw(renderer, &raster, &self.palette, card)?,
+                    })?,
                 };
-                let file = keep(OutputFile {
-                    path: card.path.clone(),
-                    bytes,
-                })?;
                 Ok((file, lacking(&raster, card)))
             })
             .collect::<Result<_, Failure>>()?;
@@ -219,10 +218,17 @@ pub fn palette(renderer: &Renderer) -> Palette {
     Palette::from_css(&css)
 }
 
-/// The previous output's file at `path`, if it is there (its name is its content's hash).
-fn reused(previous: &Path, path: &str) -> Option<Vec<u8>> {
-    let file: PathBuf = previous.join(path);
-    std::fs::read(file).ok()
+/// The previous output's file at `path` taken as this build's, if there is a previous output
+/// and the file is in it (its name is its content's hash).
+pub(crate) fn reused(
+    delivery: &Delivery,
+    previous: Option<&Path>,
+    path: &str,
+) -> Result<Option<OutputFile>, Failure> {
+    match previous {
+        Some(previous) => delivery.reused(previous, path),
+        None => Ok(None),
+    }
 }
 
 /// The card's text laid out in its boxes (widths in the template's pixels).
