@@ -6,6 +6,7 @@ pub mod cards;
 pub mod compare;
 pub mod data;
 pub mod derived;
+pub mod downloads;
 pub mod edit;
 pub mod feed;
 pub mod fit;
@@ -15,6 +16,7 @@ pub mod pages;
 pub mod paging;
 pub mod pair;
 pub mod palette;
+pub mod reuse;
 pub mod routes;
 pub mod search;
 pub mod seo;
@@ -69,6 +71,8 @@ pub struct Renderer<'a> {
     strings: BTreeMap<String, tera::Value>,
     /// The preview card of each page that has one.
     cards: cards::Cards,
+    /// The files of each chart to take away.
+    downloads: downloads::Downloads,
     /// The previous build's output, whose cards are reused when unchanged.
     previous: Option<std::path::PathBuf>,
 }
@@ -168,9 +172,11 @@ impl<'a> Renderer<'a> {
             derived,
             strings,
             cards: cards::Cards::default(),
+            downloads: downloads::Downloads::default(),
             previous: None,
         };
         renderer.cards = cards::Cards::plan(&renderer);
+        renderer.downloads = downloads::Downloads::plan(&renderer);
         Ok(renderer)
     }
 
@@ -221,6 +227,8 @@ impl<'a> Renderer<'a> {
             (self.cards).files(self, self.previous.as_deref(), delivery)?;
         rendered.files.extend(cards);
         rendered.warnings.extend(card_warnings);
+        let charts = (self.downloads).files(self, self.previous.as_deref(), delivery)?;
+        rendered.files.extend(charts);
         let others = (data::files(self.site).into_iter())
             .chain(self.listings())
             .chain(self.search_indexes())
@@ -533,6 +541,7 @@ impl<'a> Renderer<'a> {
             canonical: format!("{}{}", config.base_url, path),
             nav: self.nav(scope, route),
             card: (self.cards).for_page(scope.lang, route, &config.base_url),
+            chart_links: self.downloads.for_page(scope, route),
             languages,
             license: config.license.as_ref().map(|l| scope.text(l)),
             changes: (self.site.history.is_available()).then(|| scope.href(&Route::Changes)),
@@ -698,6 +707,8 @@ struct Common {
     nav: Vec<NavLink>,
     /// The preview card shown when the page is shared.
     card: Option<cards::CardMeta>,
+    /// Under the page's chart: its downloads and the code to embed it.
+    chart_links: Option<downloads::ChartLinks>,
     languages: Vec<Alternate>,
     license: Option<String>,
     /// The changes page, when the site shows history.
