@@ -4,15 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::support::{SiteTest, attr, select};
-
-/// Width and height from a PNG's header (signature, then the IHDR chunk).
-fn png_size(bytes: &[u8]) -> (u32, u32) {
-    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG signature");
-    assert_eq!(&bytes[12..16], b"IHDR", "IHDR first");
-    let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
-    (be(16), be(20))
-}
+use super::support::{SiteTest, attr, png_size, select};
 
 fn cards(site: &SiteTest) -> BTreeSet<String> {
     let tree = site.tree("output");

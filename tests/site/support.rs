@@ -289,6 +289,14 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css:?}: {e}"))
 }
 
+/// Width and height from a PNG's header (signature, then the IHDR chunk).
+pub fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG signature");
+    assert_eq!(&bytes[12..16], b"IHDR", "IHDR first");
+    let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (be(16), be(20))
+}
+
 /// Where a link leads, from the page at `page` (a path below the output): the output file and
 /// the fragment, decoded. `None` for links that leave the site; `Err` for relative links that climb
 /// above the output's root.

@@ -108,12 +108,8 @@ impl Downloads {
         let found = self.by_page.get(&(scope.lang.to_string(), route.clone()))?;
         let download = &self.downloads[*found];
         let href = format!("{}{}", scope.root, download.folder);
-        let base_url = &scope.site.config.base_url;
-        let address = if base_url.is_empty() {
-            href.clone()
-        } else {
-            format!("{base_url}{}", download.folder)
-        };
+        // Absolute, as the code is pasted into another site (base_url is always absolute).
+        let address = format!("{}{}", scope.site.config.base_url, download.folder);
         Some(ChartLinks {
             svg: format!("{href}{}", download.file("svg")),
             png: format!("{href}{}", download.file("png")),

@@ -167,3 +167,88 @@ fn style(p: &Palette, title: f64) -> String {
         title = title,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::{Bar, BarChart, RadarChart, Series};
+
+    fn measures() -> (impl Fn(&str, f64) -> f64, impl Fn(&str, f64) -> f64) {
+        let width = |text: &str, size: f64| text.chars().count() as f64 * size * 0.6;
+        (width, width)
+    }
+
+    fn frame() -> Frame<'static> {
+        Frame {
+            lang: "en",
+            source: "Source: Widgets, https://example.org/",
+            licence: Some("CC BY 4.0"),
+        }
+    }
+
+    #[test]
+    fn a_long_label_is_cut_to_the_picture_and_every_line_is_drawn() {
+        let long = "A widget with a very long name ".repeat(6);
+        let chart = Chart::Bar(BarChart {
+            id: "chart-overall".into(),
+            title: "Overall <score>".into(),
+            description: "Alpha leads".into(),
+            max: 5.0,
+            bars: vec![Bar {
+                label: long.clone(),
+                value: Some(4.0),
+                shown: "4.0".into(),
+            }],
+        });
+        let (regular, bold) = measures();
+        let measures = Measures {
+            regular: &regular,
+            bold: &bold,
+        };
+        let svg = svg(&chart, &frame(), &Palette::from_css(""), &measures);
+        assert!(svg.starts_with(r#"<svg xmlns="http://www.w3.org/2000/svg" width="800""#));
+        assert!(
+            svg.contains(">Overall &lt;score&gt;</text>"),
+            "the title, escaped"
+        );
+        assert!(!svg.contains(long.trim()), "the label is cut");
+        assert!(svg.contains("…</text>"));
+        assert!(svg.contains(">Source: Widgets, https://example.org/</text>"));
+        assert!(svg.contains(">CC BY 4.0</text>"));
+        assert!(svg.contains(".bar{fill:#2563c9}"), "the colours written in");
+    }
+
+    #[test]
+    fn a_pair_has_a_legend_and_no_licence_means_no_line() {
+        let chart = Chart::Radar(RadarChart {
+            id: "chart-pair".into(),
+            title: "Alpha vs Beta".into(),
+            description: String::new(),
+            axes: vec!["Speed".into(), "Docs".into(), "Scale".into()],
+            axis_notes: Vec::new(),
+            max: 5.0,
+            series: ["Alpha", "Beta"]
+                .map(|name| Series {
+                    name: name.into(),
+                    values: vec![Some(3.0); 3],
+                })
+                .to_vec(),
+        });
+        let (regular, bold) = measures();
+        let measures = Measures {
+            regular: &regular,
+            bold: &bold,
+        };
+        let frame = Frame {
+            licence: None,
+            ..frame()
+        };
+        let svg = svg(&chart, &frame, &Palette::from_css(""), &measures);
+        assert!(
+            svg.contains(r#"<g class="series-1"><line class="edge""#),
+            "{svg}"
+        );
+        assert!(svg.contains(">Beta</text>"));
+        assert!(!svg.contains("CC BY"));
+    }
+}
