@@ -54,7 +54,7 @@ fn every_page_names_its_card_or_the_home_card() {
     site.build().assert_clean();
     let cards = cards(&site);
     let tree = site.tree("output");
-    for page in tree.paths_ending(".html") {
+    for page in tree.site_pages() {
         let card = og_image(&site, page, BASE).unwrap_or_else(|| panic!("{page}: no og:image"));
         assert!(cards.contains(&card), "{page}: {card} is not in the output");
         let html = site.page(page);

@@ -49,7 +49,7 @@ fn links(site: &SiteTest, page: &str) -> Option<(String, String, String, String)
             other => panic!("{page}: {href} resolves to {other:?}"),
         }
     };
-    let snippet = text(within(box_, "details.chart-embed textarea")[0]);
+    let snippet = text(within(box_, "details.chart-embed pre code")[0]);
     Some((
         target("a[download][href$='.svg']"),
         target("a[download][href$='.png']"),

@@ -205,6 +205,15 @@ impl Tree {
             .collect()
     }
 
+    /// The site's own pages: every HTML file but the pages of charts for an `<iframe>`
+    /// (`embed/...` in each language), which have no header, footer or preview card.
+    pub fn site_pages(&self) -> BTreeSet<&str> {
+        let embed = |p: &str| p.split('/').take(2).any(|folder| folder == "embed");
+        (self.paths_ending(".html").into_iter())
+            .filter(|p| !embed(p))
+            .collect()
+    }
+
     /// Asserts byte equality, naming the first file that differs rather than dumping bytes.
     pub fn assert_same(&self, other: &Tree, what: &str) {
         let ours: Vec<&String> = self.0.keys().collect();
