@@ -83,7 +83,8 @@ impl Downloads {
             let scope = renderer.scope(lang, String::new());
             let made: Vec<Option<Download>> = (routes.par_iter())
                 .map(|(route, _)| {
-                    let (chart, svg) = drawing.svg(&scope, route)?;
+                    let chart = super::pages::chart_of(&scope, route)?;
+                    let svg = drawing.svg(&scope, route, &chart);
                     Some(Download {
                         lang: lang.to_string(),
                         route: route.clone(),
@@ -169,9 +170,8 @@ impl Drawing {
         }
     }
 
-    /// The chart of the page of `route` and its picture as SVG, if the page has a chart.
-    fn svg(&self, scope: &Scope, route: &Route) -> Option<(Chart, String)> {
-        let chart = super::pages::chart_of(scope, route)?;
+    /// The picture of `chart`, the chart of the page of `route`, as SVG.
+    fn svg(&self, scope: &Scope, route: &Route, chart: &Chart) -> String {
         let config = &scope.site.config;
         let url = format!(
             "{}{}{}",
@@ -193,11 +193,11 @@ impl Drawing {
             regular: &regular,
             bold: &bold,
         };
-        let svg = picture::svg(&chart, &frame, &self.palette, &measures);
-        Some((chart, svg))
+        picture::svg(chart, &frame, &self.palette, &measures)
     }
 
-    /// A chart's SVG, PNG and page, each handed to the delivery.
+    /// A chart's SVG, PNG and page, each handed to the delivery; the pictures taken from
+    /// `previous` when they are there (drawn again only when one is missing).
     fn files(
         &self,
         renderer: &Renderer,
@@ -206,29 +206,40 @@ impl Drawing {
         delivery: &Delivery,
     ) -> Result<Vec<OutputFile>, Failure> {
         let scope = renderer.scope(&download.lang, String::new());
-        let Some((chart, svg)) = self.svg(&scope, &download.route) else {
+        let Some(chart) = super::pages::chart_of(&scope, &download.route) else {
             return Ok(Vec::new());
         };
         let at = |extension: &str| format!("{}{}", download.folder, download.file(extension));
-        let png = match reuse::reused(delivery, previous, &at("png"))? {
-            Some(file) => file,
-            None => (delivery.keep)(OutputFile {
-                path: at("png"),
-                bytes: self.raster.png_at(&svg, SCALE).map_err(|why| {
-                    let message = format!("cannot draw the chart {}: {why}", at("png"));
-                    Failure::single(Diagnostic::error(at("png"), message))
-                })?,
-            })?,
+        let taken = |extension: &str| reuse::reused(delivery, previous, &at(extension));
+        let (svg, png) = match (taken("svg")?, taken("png")?) {
+            (Some(svg), Some(png)) => (svg, png),
+            (svg, png) => {
+                let picture = self.svg(&scope, &download.route, &chart);
+                let png = match png {
+                    Some(png) => png,
+                    None => (delivery.keep)(OutputFile {
+                        path: at("png"),
+                        bytes: self.raster.png_at(&picture, SCALE).map_err(|why| {
+                            let message = format!("cannot draw the chart {}: {why}", at("png"));
+                            Failure::single(Diagnostic::error(at("png"), message))
+                        })?,
+                    })?,
+                };
+                let svg = match svg {
+                    Some(svg) => svg,
+                    None => (delivery.keep)(OutputFile {
+                        path: at("svg"),
+                        bytes: picture.into_bytes(),
+                    })?,
+                };
+                (svg, png)
+            }
         };
         let page = OutputFile {
             path: format!("{}index.html", download.folder),
             bytes: embed_page(renderer, download, &chart)?.into_bytes(),
         };
-        let svg = OutputFile {
-            path: at("svg"),
-            bytes: svg.into_bytes(),
-        };
-        Ok(vec![(delivery.keep)(svg)?, png, (delivery.keep)(page)?])
+        Ok(vec![svg, png, (delivery.keep)(page)?])
     }
 }
 
