@@ -118,6 +118,12 @@ export function pageTypes(site) {
   return [...found, ...missing, ...embedPages(site)];
 }
 
+/** Whether the HTML file at `path` is the page of a chart for an `<iframe>` (`embed/…` in a
+ * language's root). */
+export function isEmbedPage(path) {
+  return path.split("/").slice(0, 2).includes("embed");
+}
+
 /** The kinds of key page whose chart has a page for an `<iframe>`. */
 const EMBEDDED = ["home", "ranking", "item", "pair"];
 

@@ -249,7 +249,8 @@ struct EmbedView {
     lang: String,
     title: String,
     site_title: String,
-    stylesheet: String,
+    /// The folder of the theme's static files, relative.
+    assets: String,
     /// The chart as on its page, inline SVG.
     chart: String,
     radar: bool,
@@ -281,7 +282,7 @@ fn embed_page(renderer: &Renderer, download: &Download, chart: &Chart) -> Result
         lang: download.lang.clone(),
         title: chart.title().to_string(),
         site_title: scope.text(&config.title),
-        stylesheet: format!("{root}{}style.css", super::ASSETS),
+        assets: format!("{root}{}", super::ASSETS),
         chart: chart.svg(),
         radar: matches!(chart, Chart::Radar(_)),
         legend: match chart {
