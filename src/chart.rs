@@ -33,9 +33,82 @@ const BAR_HEIGHT: u32 = 16;
 const BAR_SPAN: f64 = 86.0;
 const AXIS: u32 = 22;
 
+/// A page's chart: a ranking's bars or an item's (or a pair's) ratings on a radar.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Chart {
+    Bar(BarChart),
+    Radar(RadarChart),
+}
+
+impl Chart {
+    /// The chart as inline SVG, as wide as the page gives it.
+    pub fn svg(&self) -> String {
+        match self {
+            Chart::Bar(chart) => bar_chart(chart),
+            Chart::Radar(chart) => radar_chart(chart),
+        }
+    }
+
+    pub fn title(&self) -> &str {
+        match self {
+            Chart::Bar(chart) => &chart.title,
+            Chart::Radar(chart) => &chart.title,
+        }
+    }
+
+    pub fn description(&self) -> &str {
+        match self {
+            Chart::Bar(chart) => &chart.description,
+            Chart::Radar(chart) => &chart.description,
+        }
+    }
+
+    /// The chart's elements at fixed pixel positions, for a picture of its own: the elements
+    /// (no `<svg>` around them) and their width and height. A bar chart is drawn `width`
+    /// wide; a radar chart has a size of its own.
+    pub fn drawing(&self, width: f64) -> (String, f64, f64) {
+        let mut svg = String::new();
+        match self {
+            Chart::Bar(chart) => {
+                bar_body(&mut svg, chart, Across::Pixels(width));
+                (svg, width, f64::from(bar_height(chart)))
+            }
+            Chart::Radar(chart) => {
+                radar_body(&mut svg, chart);
+                (svg, RADAR_WIDTH, RADAR_HEIGHT)
+            }
+        }
+    }
+}
+
+/// How a bar chart's horizontal positions are written: in percent of the width the page
+/// gives it, or in pixels of a fixed width.
+#[derive(Debug, Clone, Copy)]
+enum Across {
+    Percent,
+    Pixels(f64),
+}
+
+impl Across {
+    /// The position `p` percent across, two decimals.
+    fn at(self, p: f64) -> String {
+        let (value, unit) = match self {
+            Across::Percent => (p, "%"),
+            Across::Pixels(width) => (p * width / 100.0, ""),
+        };
+        let text = format!("{value:.2}");
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        format!("{text}{unit}")
+    }
+}
+
+fn bar_height(chart: &BarChart) -> u32 {
+    chart.bars.len() as u32 * ROW + AXIS
+}
+
 /// Draws a horizontal bar chart as inline SVG.
 pub fn bar_chart(chart: &BarChart) -> String {
-    let height = chart.bars.len() as u32 * ROW + AXIS;
+    let height = bar_height(chart);
     let mut svg = String::new();
     let _ = write!(
         svg,
@@ -44,12 +117,16 @@ pub fn bar_chart(chart: &BarChart) -> String {
         title = escape(&chart.title),
         desc = escape(&chart.description),
     );
-    grid(&mut svg, chart.max, height - AXIS);
-    for (index, bar) in chart.bars.iter().enumerate() {
-        row(&mut svg, bar, chart.max, index as u32 * ROW);
-    }
+    bar_body(&mut svg, chart, Across::Percent);
     svg.push_str("</svg>");
     svg
+}
+
+fn bar_body(svg: &mut String, chart: &BarChart, across: Across) {
+    grid(svg, chart.max, bar_height(chart) - AXIS, across);
+    for (index, bar) in chart.bars.iter().enumerate() {
+        row(svg, bar, chart.max, index as u32 * ROW, across);
+    }
 }
 
 /// The most gridlines (or radar rings) a chart draws besides the one at 0.
@@ -69,20 +146,20 @@ fn gridlines(max: f64) -> impl Iterator<Item = f64> {
     (0..=count).map(move |n| f64::from(n) * step)
 }
 
-fn grid(svg: &mut String, max: f64, bottom: u32) {
+fn grid(svg: &mut String, max: f64, bottom: u32, across: Across) {
     svg.push_str(r#"<g class="grid" aria-hidden="true">"#);
     for value in gridlines(max) {
-        let x = percent(value, max);
+        let x = across.at(percent(value, max));
         let _ = write!(
             svg,
-            r#"<line x1="{x}%" x2="{x}%" y1="0" y2="{bottom}"/><text x="{x}%" y="{y}" text-anchor="middle">{value}</text>"#,
+            r#"<line x1="{x}" x2="{x}" y1="0" y2="{bottom}"/><text x="{x}" y="{y}" text-anchor="middle">{value}</text>"#,
             y = bottom + 16,
         );
     }
     svg.push_str("</g>");
 }
 
-fn row(svg: &mut String, bar: &Bar, max: f64, top: u32) {
+fn row(svg: &mut String, bar: &Bar, max: f64, top: u32, across: Across) {
     let _ = write!(
         svg,
         r#"<g class="row{unrated}"><text class="label" x="0" y="{y}">{label}</text>"#,
@@ -94,17 +171,18 @@ fn row(svg: &mut String, bar: &Bar, max: f64, top: u32) {
     let text_y = y + BAR_HEIGHT - 3;
     match bar.value {
         Some(value) => {
-            let width = percent(value, max);
+            let width = across.at(percent(value, max));
             let _ = write!(
                 svg,
-                r#"<rect class="bar" x="0" y="{y}" width="{width}%" height="{BAR_HEIGHT}" rx="3"/><text class="value" x="{width}%" dx="6" y="{text_y}">{shown}</text>"#,
+                r#"<rect class="bar" x="0" y="{y}" width="{width}" height="{BAR_HEIGHT}" rx="3"/><text class="value" x="{width}" dx="6" y="{text_y}">{shown}</text>"#,
                 shown = escape(&bar.shown),
             );
         }
         None => {
             let _ = write!(
                 svg,
-                r#"<rect class="bar-empty" x="0" y="{y}" width="{BAR_SPAN}%" height="{BAR_HEIGHT}" rx="3"/><text class="value" x="6" y="{text_y}">{shown}</text>"#,
+                r#"<rect class="bar-empty" x="0" y="{y}" width="{span}" height="{BAR_HEIGHT}" rx="3"/><text class="value" x="6" y="{text_y}">{shown}</text>"#,
+                span = across.at(BAR_SPAN),
                 shown = escape(&bar.shown),
             );
         }
@@ -112,15 +190,13 @@ fn row(svg: &mut String, bar: &Bar, max: f64, top: u32) {
     svg.push_str("</g>");
 }
 
-/// Position of `value` as a percentage of the chart's width, two decimals.
-fn percent(value: f64, max: f64) -> String {
-    let p = if max > 0.0 {
+/// Position of `value` as a percentage of the chart's width.
+fn percent(value: f64, max: f64) -> f64 {
+    if max > 0.0 {
         value.clamp(0.0, max) / max * BAR_SPAN
     } else {
         0.0
-    };
-    let text = format!("{p:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
 }
 
 /// One series of a radar chart: a value per axis, `None` where not rated.
@@ -159,12 +235,16 @@ pub fn radar_chart(chart: &RadarChart) -> String {
         title = escape(&chart.title),
         desc = escape(&chart.description),
     );
-    radar_grid(&mut svg, chart);
-    for (index, series) in chart.series.iter().enumerate() {
-        radar_series(&mut svg, chart, series, index);
-    }
+    radar_body(&mut svg, chart);
     svg.push_str("</svg>");
     svg
+}
+
+fn radar_body(svg: &mut String, chart: &RadarChart) {
+    radar_grid(svg, chart);
+    for (index, series) in chart.series.iter().enumerate() {
+        radar_series(svg, chart, series, index);
+    }
 }
 
 /// The point at `value` on axis `axis` of `count`, as rounded SVG coordinates.
@@ -408,6 +488,21 @@ mod tests {
         let mut radar = radar();
         radar.max = 1_000_000.0;
         assert_eq!(radar_chart(&radar).matches("<polygon").count(), 10);
+    }
+
+    #[test]
+    fn a_drawing_of_a_bar_chart_is_in_pixels_of_its_width() {
+        let (svg, width, height) = Chart::Bar(chart()).drawing(500.0);
+        assert_eq!((width, height), (500.0, 114.0));
+        assert!(!svg.contains('%') && !svg.contains("<svg"), "{svg}");
+        assert!(
+            svg.contains(r#"<rect class="bar" x="0" y="22" width="387" "#),
+            "{svg}"
+        );
+        assert!(svg.contains(r#"<rect class="bar-empty" x="0" y="68" width="430" "#));
+        let (radar, width, height) = Chart::Radar(radar()).drawing(500.0);
+        assert_eq!((width, height), (RADAR_WIDTH, RADAR_HEIGHT));
+        assert!(radar.starts_with(r#"<g class="grid""#), "{radar}");
     }
 
     #[test]

@@ -173,54 +173,68 @@ pub struct Config {
     /// Where the project's files are kept, for "Edit this page" links.
     pub repository: Option<RepositoryConfig>,
     #[serde(default)]
-    pub cards: CardsConfig,
+    pub cards: PageKinds,
+    /// Which charts can be downloaded (SVG, PNG) and embedded (`[downloads]`).
+    #[serde(default)]
+    pub downloads: PageKinds,
 }
 
-/// Which pages get a preview card of their own (`[cards]` in site.toml); every other page
-/// shows the home page's card when shared.
+/// Which pages get a picture drawn at build time: a preview card of their own (`[cards]` in
+/// site.toml; every other page shows the home page's card when shared), or their chart to
+/// download and embed (`[downloads]`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CardsConfig {
-    /// The kinds of page with a card of their own.
-    #[serde(default = "card_kinds")]
-    pub kinds: Vec<CardKind>,
-    /// Most cards made in each language, taken in the order home, rankings, items (by overall
-    /// rank), pairs: drawing one takes milliseconds, so a large report's cold build is bounded.
-    #[serde(default = "most_cards")]
-    pub max: usize,
+pub struct PageKinds {
+    /// The kinds of page with a picture of their own.
+    #[serde(default = "every_kind")]
+    pub kinds: Vec<PageKind>,
+    /// Most pictures made in each language, taken in the order home, rankings, items (by
+    /// overall rank), pairs; when absent, a default that bounds a large report's cold build
+    /// ([`MOST_CARDS`], [`MOST_DOWNLOADS`]).
+    pub max: Option<usize>,
 }
 
-/// A kind of page that can have its own preview card.
+/// A kind of page that can have its own preview card or chart download.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum CardKind {
+pub enum PageKind {
     Home,
     Ranking,
     Item,
     Pair,
 }
 
-impl Default for CardsConfig {
+impl Default for PageKinds {
     fn default() -> Self {
-        CardsConfig {
-            kinds: card_kinds(),
-            max: most_cards(),
+        PageKinds {
+            kinds: every_kind(),
+            max: None,
         }
     }
 }
 
-/// Every card of a report of 100 items or so (home, rankings, items, their pairs); at 10,000
-/// items, 1,000 cards of 40,000 pages, about 4 s of CPU in a cold build.
-fn most_cards() -> usize {
-    500
+impl PageKinds {
+    /// Most pictures made in each language: `max`, or `default` where it is not written.
+    pub fn most(&self, default: usize) -> usize {
+        self.max.unwrap_or(default)
+    }
 }
 
-fn card_kinds() -> Vec<CardKind> {
+/// Cards made in each language unless `[cards] max` says otherwise: every card of a report of
+/// about a hundred items; at 10,000 items, 1,000 cards of 40,000 pages (a few seconds of CPU
+/// in a cold build).
+pub const MOST_CARDS: usize = 500;
+
+/// Charts with downloads in each language unless `[downloads] max` says otherwise: a chart's
+/// PNG is drawn at twice its size, so fewer than cards (home, rankings, the first items).
+pub const MOST_DOWNLOADS: usize = 200;
+
+fn every_kind() -> Vec<PageKind> {
     vec![
-        CardKind::Home,
-        CardKind::Ranking,
-        CardKind::Item,
-        CardKind::Pair,
+        PageKind::Home,
+        PageKind::Ranking,
+        PageKind::Item,
+        PageKind::Pair,
     ]
 }
 
@@ -411,11 +425,17 @@ impl Config {
                 "charts.bars must be at least 1".to_string(),
             ));
         }
-        if self.cards.max == 0 {
-            out.push(error(
-                &["cards", "max"],
-                "cards.max must be at least 1 (for no cards, write kinds = [])".to_string(),
-            ));
+        let limited = [
+            ("cards", &self.cards, "cards"),
+            ("downloads", &self.downloads, "chart downloads"),
+        ];
+        for (table, kinds, what) in limited {
+            if kinds.max == Some(0) {
+                out.push(error(
+                    &[table, "max"],
+                    format!("{table}.max must be at least 1 (for no {what}, write kinds = [])"),
+                ));
+            }
         }
         if self.lists.page_size == 0 {
             out.push(error(

@@ -252,8 +252,18 @@ pub fn build(project: &Project) -> Result<Report, Failure> {
         .cache
         .as_deref()
         .map_or_else(Highlighter::default, Highlighter::with_cache);
-    let (mut rendered, coverage) =
-        render_into(project, &highlighter, &kept, &Delivery::to(&write))?;
+    let link = |previous: &Path, path: &str| {
+        let linked = staging.link(previous, path)?;
+        Ok(linked.then(|| render::OutputFile {
+            path: path.to_string(),
+            bytes: Vec::new(),
+        }))
+    };
+    let delivery = Delivery {
+        reuse: Some(&link),
+        ..Delivery::to(&write)
+    };
+    let (mut rendered, coverage) = render_into(project, &highlighter, &kept, &delivery)?;
     if let Some(bytes) = kept.file() {
         let path = history::KEPT_FILE.to_string();
         staging.write(&render::OutputFile { path, bytes })?;

@@ -155,6 +155,28 @@ impl Staging {
         fs::write(&path, &file.bytes).map_err(failed)
     }
 
+    /// Takes `previous` (a file of the last build's output, named by its content's hash) as
+    /// the file `path` of this one: hard-linked into the staging folder, so its bytes are
+    /// neither read nor written again; copied where linking fails (another file system).
+    /// Returns `false`, taking nothing, when `previous` is not a regular file.
+    pub fn link(&self, previous: &Path, path: &str) -> Result<bool, Failure> {
+        let is_file = fs::symlink_metadata(previous).is_ok_and(|m| m.file_type().is_file());
+        if !is_file {
+            return Ok(false);
+        }
+        let relative = safe_relative(path)?;
+        let staged = self.folder.join(&relative);
+        let failed = |e: std::io::Error| Failure::io(&self.target.join(&relative), &e);
+        injected_failure(self.written.fetch_add(1, Ordering::Relaxed), &staged)?;
+        if let Some(dir) = staged.parent() {
+            fs::create_dir_all(dir).map_err(failed)?;
+        }
+        if fs::hard_link(previous, &staged).is_err() {
+            fs::copy(previous, &staged).map_err(failed)?;
+        }
+        Ok(true)
+    }
+
     /// Replaces the output folder with the staging folder, once every file of `files` (the
     /// paths written) has a path of its own.
     pub fn finish(mut self, files: &[OutputFile]) -> Result<(), Failure> {
@@ -327,5 +349,47 @@ mod tests {
         left.sort();
         assert_eq!(left, ["output"], "no staging folder left");
         assert!(output.join("a/index.html").is_file() && !output.join("b").exists());
+    }
+
+    #[test]
+    fn a_linked_file_outlives_the_output_it_came_from_and_a_symlink_is_not_taken() {
+        let project = tempfile::tempdir().expect("temporary folder");
+        let output = project.path().join("output");
+        let card = OutputFile {
+            path: "a/card-1.png".to_string(),
+            bytes: b"png".to_vec(),
+        };
+        let staging = Staging::begin(&output, project.path()).expect("begin");
+        staging.write(&card).expect("write");
+        staging.finish(std::slice::from_ref(&card)).expect("finish");
+
+        let outside = project.path().join("secret");
+        fs::write(&outside, "secret").unwrap();
+        std::os::unix::fs::symlink(&outside, output.join("a/card-2.png")).unwrap();
+        let staging = Staging::begin(&output, project.path()).expect("begin again");
+        assert!(
+            staging
+                .link(&output.join("a/card-1.png"), &card.path)
+                .expect("link")
+        );
+        assert!(
+            !staging
+                .link(&output.join("a/card-2.png"), "a/card-2.png")
+                .expect("no link")
+        );
+        assert!(
+            !staging
+                .link(&output.join("a/none.png"), "a/none.png")
+                .expect("absent")
+        );
+        assert!(staging.link(&output.join("a/card-1.png"), "../x").is_err());
+        staging
+            .finish(std::slice::from_ref(&card))
+            .expect("finish again");
+        assert_eq!(fs::read(output.join("a/card-1.png")).unwrap(), b"png");
+        assert!(
+            !output.join("a/card-2.png").exists(),
+            "the symbolic link is not carried over"
+        );
     }
 }

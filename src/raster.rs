@@ -49,11 +49,19 @@ impl Raster {
 
     /// The SVG document drawn at its own size, as PNG.
     pub fn png(&self, svg: &str) -> Result<Vec<u8>, String> {
+        self.png_at(svg, 1)
+    }
+
+    /// The SVG document drawn `scale` times its own size (2 for screens that show two pixels
+    /// to each of the document's), as PNG.
+    pub fn png_at(&self, svg: &str, scale: u32) -> Result<Vec<u8>, String> {
         let tree = usvg::Tree::from_str(svg, &self.options).map_err(|e| e.to_string())?;
         let size = tree.size().to_int_size();
-        let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
-            .ok_or_else(|| format!("cannot draw an image of {size:?}"))?;
-        resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+        let (width, height) = (size.width() * scale, size.height() * scale);
+        let mut pixmap = tiny_skia::Pixmap::new(width, height)
+            .ok_or_else(|| format!("cannot draw an image of {width}×{height}"))?;
+        let transform = tiny_skia::Transform::from_scale(scale as f32, scale as f32);
+        resvg::render(&tree, transform, &mut pixmap.as_mut());
         encode_png(pixmap).map_err(|e| e.to_string())
     }
 
@@ -141,6 +149,8 @@ mod tests {
             png::ColorType::Rgba,
             "text on nothing keeps its alpha"
         );
+        let twice = raster().png_at(svg, 2).unwrap();
+        assert_eq!(&twice[16..24], &[0, 0, 0, 80, 0, 0, 0, 40]);
     }
 
     #[test]

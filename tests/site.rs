@@ -13,6 +13,7 @@ mod site {
     mod cli;
     mod config;
     mod determinism;
+    mod downloads;
     mod fuzzing;
     mod highlight_cache;
     mod history;

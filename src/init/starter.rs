@@ -446,6 +446,13 @@ feed_entries = 50
 kinds = ["home", "ranking", "item", "pair"]
 max = 500
 
+# Which charts have "Download SVG", "Download PNG" and an embed page (for an <iframe>): the
+# chart of the home page, of a ranking, an item or a pair. `max` caps how many in each
+# language; a chart's PNG is drawn again only when the chart changes.
+[downloads]
+kinds = ["home", "ranking", "item", "pair"]
+max = 200
+
 # With the repository's address, every item and page links to its file there ("Edit this
 # page") and to a new issue ("Suggest a correction"):
 # [repository]

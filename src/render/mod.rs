@@ -6,6 +6,7 @@ pub mod cards;
 pub mod compare;
 pub mod data;
 pub mod derived;
+pub mod downloads;
 pub mod edit;
 pub mod feed;
 pub mod fit;
@@ -15,6 +16,7 @@ pub mod pages;
 pub mod paging;
 pub mod pair;
 pub mod palette;
+pub mod reuse;
 pub mod routes;
 pub mod search;
 pub mod seo;
@@ -70,6 +72,8 @@ pub struct Renderer<'a> {
     strings: BTreeMap<String, tera::Value>,
     /// The preview card of each page that has one.
     cards: cards::Cards,
+    /// The files of each chart to take away.
+    downloads: downloads::Downloads,
     /// The previous build's output, whose cards are reused when unchanged.
     previous: Option<std::path::PathBuf>,
 }
@@ -79,6 +83,12 @@ pub struct Renderer<'a> {
 /// keeps its path only, so that the site is never held in memory whole).
 pub type Keep<'a> = &'a (dyn Fn(OutputFile) -> Result<OutputFile, Failure> + Sync);
 
+/// Takes a file of the previous build's output (its full path) as the file at a path of this
+/// one, if it is there, handing back what [`Keep`] would have; `None` when it is not there.
+/// Files named by their content's hash (preview cards, chart pictures) are taken this way.
+pub type Reuse<'a> =
+    &'a (dyn Fn(&std::path::Path, &str) -> Result<Option<OutputFile>, Failure> + Sync);
+
 /// Where rendered files go, and in what order.
 pub struct Delivery<'a> {
     /// Files whose pages are rendered before any other (`serve` makes the pages open in a
@@ -87,6 +97,9 @@ pub struct Delivery<'a> {
     /// Called once the pages of `first` are made, before any other is begun.
     pub after_first: &'a (dyn Fn() + Sync),
     pub keep: Keep<'a>,
+    /// How a file of the previous output is taken: by default read and handed to `keep`; a
+    /// build links it into its staging folder instead (see [`crate::output::Staging::link`]).
+    pub reuse: Option<Reuse<'a>>,
 }
 
 impl<'a> Delivery<'a> {
@@ -97,6 +110,28 @@ impl<'a> Delivery<'a> {
             first: &NONE,
             after_first: &|| {},
             keep,
+            reuse: None,
+        }
+    }
+
+    /// The file of `previous` (the last build's output) at `path` taken as this build's, or
+    /// `None` when there is none to take.
+    pub fn reused(
+        &self,
+        previous: &std::path::Path,
+        path: &str,
+    ) -> Result<Option<OutputFile>, Failure> {
+        let file = previous.join(path);
+        match self.reuse {
+            Some(reuse) => reuse(&file, path),
+            None => match std::fs::read(&file) {
+                Ok(bytes) => (self.keep)(OutputFile {
+                    path: path.to_string(),
+                    bytes,
+                })
+                .map(Some),
+                Err(_) => Ok(None),
+            },
         }
     }
 }
@@ -138,9 +173,11 @@ impl<'a> Renderer<'a> {
             derived,
             strings,
             cards: cards::Cards::default(),
+            downloads: downloads::Downloads::default(),
             previous: None,
         };
         renderer.cards = cards::Cards::plan(&renderer);
+        renderer.downloads = downloads::Downloads::plan(&renderer);
         Ok(renderer)
     }
 
@@ -188,13 +225,15 @@ impl<'a> Renderer<'a> {
         }
         rendered.pages = rendered.files.len();
         let (cards, card_warnings) =
-            (self.cards).files(self, self.previous.as_deref(), delivery.keep)?;
+            (self.cards).files(self, self.previous.as_deref(), delivery)?;
         rendered.files.extend(cards);
         rendered.warnings.extend(card_warnings);
         // Timed on its own (`build --verbose`): its share of the build is a target of issue 19.
         let indexing = std::time::Instant::now();
         let search_indexes = self.search_indexes();
         rendered.stages.push(("search index", indexing.elapsed()));
+        let charts = (self.downloads).files(self, self.previous.as_deref(), delivery)?;
+        rendered.files.extend(charts);
         let others = (data::files(self.site).into_iter())
             .chain(self.listings())
             .chain(search_indexes)
@@ -507,6 +546,7 @@ impl<'a> Renderer<'a> {
             canonical: format!("{}{}", config.base_url, path),
             nav: self.nav(scope, route),
             card: (self.cards).for_page(scope.lang, route, &config.base_url),
+            chart_links: self.downloads.for_page(scope, route),
             languages,
             license: config.license.as_ref().map(|l| scope.text(l)),
             changes: (self.site.history.is_available()).then(|| scope.href(&Route::Changes)),
@@ -672,6 +712,8 @@ struct Common {
     nav: Vec<NavLink>,
     /// The preview card shown when the page is shared.
     card: Option<cards::CardMeta>,
+    /// Under the page's chart: its downloads and the code to embed it.
+    chart_links: Option<downloads::ChartLinks>,
     languages: Vec<Alternate>,
     license: Option<String>,
     /// The changes page, when the site shows history.

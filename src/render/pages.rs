@@ -13,7 +13,7 @@ use super::views::{
     self, CriterionView, FactView, Link, ProseView, RatingView, Scope, ScoreView, Shared,
     SourceView, StandingView,
 };
-use crate::chart::{Bar, BarChart, RadarChart, Series, bar_chart, radar_chart};
+use crate::chart::{Bar, BarChart, Chart, RadarChart, Series, bar_chart, radar_chart};
 use crate::config::FactKind;
 use crate::error::Diagnostic;
 use crate::model::Translated;
@@ -322,13 +322,7 @@ fn home(scope: &Scope, renderer: &Renderer, warnings: &mut Vec<Diagnostic>) -> P
     let shown = &standings[..charted(scope, standings)];
     let view = HomeView {
         intro,
-        chart: chart(
-            scope,
-            standings,
-            "overall",
-            scope.t("overall_chart_title"),
-            None,
-        ),
+        chart: bar_chart(&ranking_chart(scope, None)),
         chart_note: chart_note(scope, standings, "home_chart_first"),
         standings: views::standing_views(scope, shown, None, overall_basis(scope)),
         criteria: criteria(scope),
@@ -374,7 +368,7 @@ fn item(scope: &Scope, slug: &str, renderer: &Renderer, warnings: &mut Vec<Diagn
         rests_on: standing.rests_on,
         scale_max: scope.site.config.scale.max,
         ratings: views::rating_views(scope, item),
-        radar: radar(scope, item),
+        radar: radar_chart(&radar(scope, item)),
         compare: super::pair::pairs_of(scope, index),
         best_for: text.best_for.clone(),
         pros: text.pros.clone(),
@@ -511,16 +505,9 @@ fn ranking(scope: &Scope, criterion: Option<&str>, page: usize) -> RankingView {
     let criterion_view = criterion
         .and_then(|id| scope.site.config.criterion(id))
         .map(|c| views::criterion_view(scope, c));
-    let (id, title) = match &criterion_view {
-        Some(c) => (
-            c.id.clone(),
-            scope.fill("ranking_title", &[("criterion", c.label.clone())]),
-        ),
-        None => ("overall".to_string(), scope.t("overall_chart_title")),
-    };
     let first = page <= 1;
     RankingView {
-        chart: first.then(|| chart(scope, standings, &id, title, criterion)),
+        chart: first.then(|| bar_chart(&ranking_chart(scope, criterion))),
         chart_note: first
             .then(|| chart_note(scope, standings, "chart_first"))
             .flatten(),
@@ -596,15 +583,41 @@ fn chart_note(scope: &Scope, standings: &[Standing], key: &str) -> Option<String
     })
 }
 
-/// The bar chart of a ranking (its first items, see [`charted`]), with a description stating
-/// its main finding over the whole ranking.
-fn chart(
-    scope: &Scope,
-    standings: &[Standing],
-    id: &str,
-    title: String,
-    criterion: Option<&str>,
-) -> String {
+/// The chart a page shows, if it shows one: a ranking's on the home page and a ranking's
+/// first page, the ratings' radar on an item's or a pair's page.
+pub fn chart_of(scope: &Scope, route: &Route) -> Option<Chart> {
+    let index = |slug: &str| super::derived::item_index(scope.site, slug);
+    match route {
+        Route::Home | Route::Rankings(1) => Some(Chart::Bar(ranking_chart(scope, None))),
+        Route::Ranking(id, 1) => {
+            (scope.site.config.criterion(id)).map(|c| Chart::Bar(ranking_chart(scope, Some(&c.id))))
+        }
+        Route::Item(slug) => index(slug).map(|i| Chart::Radar(radar(scope, &scope.site.items[i]))),
+        Route::Pair(a, b) => {
+            let (a, b) = (index(a)?, index(b)?);
+            Some(Chart::Radar(super::pair::chart(scope, a, b)))
+        }
+        _ => None,
+    }
+}
+
+/// The bar chart of the overall ranking (`criterion` none) or of one criterion's: its first
+/// items (see [`charted`]), with a description stating its main finding over the whole
+/// ranking.
+fn ranking_chart(scope: &Scope, criterion: Option<&str>) -> BarChart {
+    let (standings, id, title): (&[Standing], &str, String) =
+        match criterion.and_then(|id| scope.site.config.criterion(id)) {
+            Some(c) => (
+                scope.derived.by_criterion(&c.id),
+                &c.id,
+                scope.fill("ranking_title", &[("criterion", scope.text(&c.label))]),
+            ),
+            None => (
+                &scope.derived.overall,
+                "overall",
+                scope.t("overall_chart_title"),
+            ),
+        };
     let max = scope.site.config.scale.max as f64;
     let bars = standings[..charted(scope, standings)]
         .iter()
@@ -643,17 +656,17 @@ fn chart(
             ("total", standings.len().to_string()),
         ],
     );
-    bar_chart(&BarChart {
+    BarChart {
         id: format!("chart-{id}"),
         title,
         description,
         max,
         bars,
-    })
+    }
 }
 
 /// The radar chart of an item's ratings, described by its highest, lowest and unrated criteria.
-fn radar(scope: &Scope, item: &crate::model::Item) -> String {
+fn radar(scope: &Scope, item: &crate::model::Item) -> RadarChart {
     let criteria = &scope.site.config.criteria;
     let max = scope.site.config.scale.max as f64;
     let values: Vec<Option<f64>> = criteria
@@ -671,7 +684,7 @@ fn radar(scope: &Scope, item: &crate::model::Item) -> String {
         })
         .collect();
     let name = scope.item_name(item);
-    let chart = RadarChart {
+    RadarChart {
         id: "chart-radar".into(),
         title: scope.fill("radar_title", &[("name", name.clone())]),
         description: radar_finding(scope, &labels, &values, max),
@@ -679,8 +692,7 @@ fn radar(scope: &Scope, item: &crate::model::Item) -> String {
         axis_notes: notes,
         max,
         series: vec![Series { name, values }],
-    };
-    radar_chart(&chart)
+    }
 }
 
 fn radar_finding(scope: &Scope, labels: &[String], values: &[Option<f64>], max: f64) -> String {

@@ -85,13 +85,9 @@ pub fn pair(scope: &Scope, a: &str, b: &str) -> Page {
     };
     let (first, second) = (&scope.site.items[a], &scope.site.items[b]);
     let names = [scope.item_name(first), scope.item_name(second)];
-    let shared = scope.derived.shared.at(scope);
-    let rows: Vec<Row> = (scope.site.config.criteria.iter())
-        .zip(&shared.criteria)
-        .map(|(c, view)| row(scope, (c, view), first, second, &names))
-        .collect();
+    let rows = rows(scope, [first, second], &names);
     let view = PairView {
-        radar: radar(scope, [first, second], &names, &rows),
+        radar: radar_chart(&radar(scope, [first, second], &names, &rows)),
         a: side(scope, a),
         b: side(scope, b),
         goals: goals(scope, [first, second], &names),
@@ -114,6 +110,22 @@ pub fn pair(scope: &Scope, a: &str, b: &str) -> Page {
         translated: a_translated && b_translated,
         view: View::Pair(Box::new(view)),
     }
+}
+
+/// The radar chart of the pair page of items `a` and `b` (indexes).
+pub fn chart(scope: &Scope, a: usize, b: usize) -> RadarChart {
+    let items = [&scope.site.items[a], &scope.site.items[b]];
+    let names = items.map(|item| scope.item_name(item));
+    radar(scope, items, &names, &rows(scope, items, &names))
+}
+
+/// Both items' scores on each criterion, and who leads.
+fn rows(scope: &Scope, [first, second]: [&Item; 2], names: &[String; 2]) -> Vec<Row> {
+    let shared = scope.derived.shared.at(scope);
+    (scope.site.config.criteria.iter())
+        .zip(&shared.criteria)
+        .map(|(c, view)| row(scope, (c, view), first, second, names))
+        .collect()
 }
 
 fn side(scope: &Scope, index: usize) -> Side {
@@ -212,7 +224,7 @@ fn facts(scope: &Scope, a: &Item, b: &Item) -> Vec<(String, Vec<String>, Vec<Str
         .collect()
 }
 
-fn radar(scope: &Scope, items: [&Item; 2], names: &[String; 2], rows: &[Row]) -> String {
+fn radar(scope: &Scope, items: [&Item; 2], names: &[String; 2], rows: &[Row]) -> RadarChart {
     let criteria = &scope.site.config.criteria;
     let series = items
         .iter()
@@ -247,7 +259,7 @@ fn radar(scope: &Scope, items: [&Item; 2], names: &[String; 2], rows: &[Row]) ->
             ("ties", leads(2)),
         ],
     );
-    radar_chart(&RadarChart {
+    RadarChart {
         id: "chart-pair".into(),
         title: scope.fill(
             "pair_title",
@@ -258,7 +270,7 @@ fn radar(scope: &Scope, items: [&Item; 2], names: &[String; 2], rows: &[Row]) ->
         axis_notes: Vec::new(),
         max: scope.site.config.scale.max as f64,
         series,
-    })
+    }
 }
 
 /// What the picker's script needs: every item's ratings and the pairs that have a page.

@@ -29,7 +29,7 @@ pub enum Route {
 
 /// Top-level paths the generator itself uses; pages cannot take them.
 pub const RESERVED: &[&str] = &[
-    "compare", "rankings", "choose", "assets", "data", "404", "a-z", "search", "changes",
+    "compare", "rankings", "choose", "assets", "data", "404", "a-z", "search", "changes", "embed",
 ];
 
 impl Route {

@@ -164,6 +164,13 @@ pub const SITE: &[Key] = &[
         "[cards]",
     ),
     optional(
+        "downloads",
+        Kind::Table(DOWNLOADS),
+        "see its keys",
+        "Which charts have downloads (SVG, PNG) and an embed page.",
+        "[downloads]",
+    ),
+    optional(
         "markdown",
         Kind::Table(MARKDOWN),
         "see its keys",
@@ -418,6 +425,23 @@ const CARDS: &[Key] = &[
         Kind::Count,
         "500",
         "Most cards made in each language, in the order home, rankings, items by overall rank, pairs (at least 1); pages past it share the home page's card.",
+        "2000",
+    ),
+];
+
+const DOWNLOADS: &[Key] = &[
+    optional(
+        "kinds",
+        Kind::Strings,
+        r#"["home", "ranking", "item", "pair"]"#,
+        "The kinds of page whose chart has \"Download SVG\", \"Download PNG\" and an embed page (home, ranking, item, pair).",
+        r#"["home", "ranking"]"#,
+    ),
+    optional(
+        "max",
+        Kind::Count,
+        "200",
+        "Most charts with downloads in each language, in the order home, rankings, items by overall rank, pairs (at least 1); each has a PNG drawn when it changes.",
         "2000",
     ),
 ];

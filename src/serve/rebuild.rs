@@ -166,6 +166,7 @@ impl Builder {
             first: &open,
             after_first: &await_return,
             keep: &early,
+            reuse: None,
         };
         let message = match crate::render_into(&local, &self.highlighter, &self.history, &delivery)
         {

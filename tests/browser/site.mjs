@@ -1,6 +1,7 @@
 // What a built site holds, read from its own files: the base URL it was built for (robots.txt's
 // Sitemap line), its pages with their language alternates (sitemap.xml), its HTML files, and
-// which pages are the key ones (home, an item, the table, a ranking, choose, a pair).
+// which pages are the key ones (home, an item, the table, a ranking, choose, a pair) and the
+// pages for an <iframe> of their charts.
 import { readFile, readdir } from "node:fs/promises";
 import { join, relative } from "node:path";
 
@@ -114,7 +115,31 @@ export function pageTypes(site) {
     const prefix = lang === site.defaultLanguage ? "" : `${lang}/`;
     return { key: "404", lang, url: new URL(prefix + MISSING, site.base).href, status: 404 };
   });
-  return [...found, ...missing];
+  return [...found, ...missing, ...embedPages(site)];
+}
+
+/** Whether the HTML file at `path` is the page of a chart for an `<iframe>` (`embed/…` in a
+ * language's root). */
+export function isEmbedPage(path) {
+  return path.split("/").slice(0, 2).includes("embed");
+}
+
+/** The kinds of key page whose chart has a page for an `<iframe>`. */
+const EMBEDDED = ["home", "ranking", "item", "pair"];
+
+/** The embed page (`embed/<page's path>`) of each key page with a chart, in every language,
+ * where the site has one (`[downloads]` may leave some out). */
+function embedPages(site) {
+  return keyPages(site)
+    .filter(([key]) => EMBEDDED.includes(key))
+    .flatMap(([key, path]) =>
+      site.languages.map((lang) => {
+        const prefix = lang === site.defaultLanguage ? "" : `${lang}/`;
+        return { key: `embed-${key}`, lang, path: `${prefix}embed/${path}` };
+      }),
+    )
+    .filter((t) => site.html.includes(`${t.path}index.html`))
+    .map(({ key, lang, path }) => ({ key, lang, url: new URL(path, site.base).href, status: 200 }));
 }
 
 /** The page at `path` (below the default language's root) in `lang`. */

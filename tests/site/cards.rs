@@ -4,15 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::support::{SiteTest, attr, select};
-
-/// Width and height from a PNG's header (signature, then the IHDR chunk).
-fn png_size(bytes: &[u8]) -> (u32, u32) {
-    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG signature");
-    assert_eq!(&bytes[12..16], b"IHDR", "IHDR first");
-    let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
-    (be(16), be(20))
-}
+use super::support::{SiteTest, attr, png_size, select};
 
 fn cards(site: &SiteTest) -> BTreeSet<String> {
     let tree = site.tree("output");
@@ -62,7 +54,7 @@ fn every_page_names_its_card_or_the_home_card() {
     site.build().assert_clean();
     let cards = cards(&site);
     let tree = site.tree("output");
-    for page in tree.paths_ending(".html") {
+    for page in tree.site_pages() {
         let card = og_image(&site, page, BASE).unwrap_or_else(|| panic!("{page}: no og:image"));
         assert!(cards.contains(&card), "{page}: {card} is not in the output");
         let html = site.page(page);
@@ -97,9 +89,13 @@ fn unchanged_cards_are_reused_and_a_changed_item_gets_a_new_card() {
     let mut bytes = std::fs::read(&marked).unwrap();
     bytes.extend_from_slice(b"reused");
     std::fs::write(&marked, bytes).unwrap();
+    let inode =
+        |path: &std::path::Path| std::os::unix::fs::MetadataExt::ino(&path.metadata().unwrap());
+    let was = inode(&marked);
     site.build().assert_clean();
     assert_eq!(cards(&site), before, "the same cards, by the same names");
     assert!(site.read(&format!("output/{alpha}")).ends_with(b"reused"));
+    assert_eq!(inode(&marked), was, "linked, not read and written again");
 
     let text = String::from_utf8(site.read("content/items/alpha.md")).unwrap();
     let renamed = text.replacen("name = \"Alpha\"", "name = \"Alpha Prime\"", 1);

@@ -16,7 +16,7 @@ fn pages(site: &SiteTest) -> Vec<(String, &'static str, String)> {
 /// [`pages`] for a site in these languages, the first being the default.
 fn pages_in(site: &SiteTest, languages: &[&'static str]) -> Vec<(String, &'static str, String)> {
     site.tree("output")
-        .paths_ending(".html")
+        .site_pages()
         .into_iter()
         .map(|file| {
             let (lang, rest) = languages[1..]

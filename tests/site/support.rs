@@ -205,6 +205,15 @@ impl Tree {
             .collect()
     }
 
+    /// The site's own pages: every HTML file but the pages of charts for an `<iframe>`
+    /// (`embed/...` in each language), which have no header, footer or preview card.
+    pub fn site_pages(&self) -> BTreeSet<&str> {
+        let embed = |p: &str| p.split('/').take(2).any(|folder| folder == "embed");
+        (self.paths_ending(".html").into_iter())
+            .filter(|p| !embed(p))
+            .collect()
+    }
+
     /// Asserts byte equality, naming the first file that differs rather than dumping bytes.
     pub fn assert_same(&self, other: &Tree, what: &str) {
         let ours: Vec<&String> = self.0.keys().collect();
@@ -287,6 +296,14 @@ pub fn attr<'a>(element: ElementRef<'a>, name: &str) -> &'a str {
 
 fn selector(css: &str) -> Selector {
     Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css:?}: {e}"))
+}
+
+/// Width and height from a PNG's header (signature, then the IHDR chunk).
+pub fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "a PNG signature");
+    assert_eq!(&bytes[12..16], b"IHDR", "IHDR first");
+    let be = |at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    (be(16), be(20))
 }
 
 /// Where a link leads, from the page at `page` (a path below the output): the output file and

@@ -49,7 +49,7 @@ fn overriding_one_partial_changes_only_what_it_renders() {
         "the same files"
     );
     for (path, bytes) in &expected {
-        let want = if path.ends_with(".html") {
+        let want = if path.ends_with(".html") && !path.contains("embed/") {
             let page = std::str::from_utf8(bytes).expect("UTF-8 pages");
             replace_footer(page, MINE.trim_end()).into_bytes()
         } else {

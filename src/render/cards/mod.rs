@@ -11,17 +11,18 @@
 pub mod view;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
 use super::fit::{self, Fitted};
 use super::palette::Palette;
+use super::reuse::{self, fnv};
 use super::routes::{Route, lang_prefix};
 use super::views::Scope;
-use super::{OutputFile, Renderer, template_failure};
-use crate::config::CardKind;
+use super::{Delivery, OutputFile, Renderer, template_failure};
+use crate::config::{MOST_CARDS, PageKind, PageKinds};
 use crate::error::{Diagnostic, Failure};
 use crate::raster::Raster;
 use view::CardView;
@@ -64,7 +65,7 @@ impl Cards {
     /// The cards of a site in every language, as `[cards]` in site.toml allows.
     pub fn plan(renderer: &Renderer) -> Cards {
         let seed = seed(renderer, &palette(renderer));
-        let routes = card_routes(renderer);
+        let routes = routes_with(renderer, &renderer.site.config.cards, MOST_CARDS);
         let mut cards = Cards {
             palette: palette(renderer),
             ..Cards::default()
@@ -123,20 +124,19 @@ impl Cards {
         &self,
         renderer: &Renderer,
         previous: Option<&Path>,
-        keep: super::Keep,
+        delivery: &Delivery,
     ) -> Result<(Vec<OutputFile>, Vec<Diagnostic>), Failure> {
         let raster = Raster::new(&renderer.theme.fonts);
         let results: Vec<(OutputFile, Option<Diagnostic>)> = (self.cards.par_iter())
             .with_max_len(1)
             .map(|card| {
-                let bytes = match previous.and_then(|dir| reused(dir, &card.path)) {
-                    Some(bytes) => bytes,
-                    None => draw(renderer, &raster, &self.palette, card)?,
+                let file = match reuse::reused(delivery, previous, &card.path)? {
+                    Some(file) => file,
+                    None => (delivery.keep)(OutputFile {
+                        path: card.path.clone(),
+                        bytes: draw(renderer, &raster, &self.palette, card)?,
+                    })?,
                 };
-                let file = keep(OutputFile {
-                    path: card.path.clone(),
-                    bytes,
-                })?;
                 Ok((file, lacking(&raster, card)))
             })
             .collect::<Result<_, Failure>>()?;
@@ -145,38 +145,42 @@ impl Cards {
     }
 }
 
-/// The pages with a card of their own, in the order `max` counts them.
-fn card_routes(renderer: &Renderer) -> Vec<(Route, CardKind)> {
+/// The pages with a picture of their own as `config` allows (a card, a chart to download),
+/// in the order its `max` counts them.
+pub(super) fn routes_with(
+    renderer: &Renderer,
+    config: &PageKinds,
+    default_max: usize,
+) -> Vec<(Route, PageKind)> {
     let site = renderer.site;
-    let config = &site.config.cards;
     let mut routes = vec![
-        (Route::Home, CardKind::Home),
-        (Route::Rankings(1), CardKind::Ranking),
+        (Route::Home, PageKind::Home),
+        (Route::Rankings(1), PageKind::Ranking),
     ];
     routes.extend(
-        (site.config.criteria.iter()).map(|c| (Route::Ranking(c.id.clone(), 1), CardKind::Ranking)),
+        (site.config.criteria.iter()).map(|c| (Route::Ranking(c.id.clone(), 1), PageKind::Ranking)),
     );
     routes.extend(
         (renderer.derived.overall.iter())
-            .map(|s| (Route::Item(site.items[s.item].slug.clone()), CardKind::Item)),
+            .map(|s| (Route::Item(site.items[s.item].slug.clone()), PageKind::Item)),
     );
     routes.extend((renderer.derived.pairs.iter()).map(|p| {
         let (a, b) = (&site.items[p.a].slug, &site.items[p.b].slug);
-        (Route::Pair(a.clone(), b.clone()), CardKind::Pair)
+        (Route::Pair(a.clone(), b.clone()), PageKind::Pair)
     }));
     (routes.into_iter())
         .filter(|(_, kind)| config.kinds.contains(kind))
-        .take(config.max)
+        .take(config.most(default_max))
         .collect()
 }
 
-fn card_view(scope: &Scope, route: &Route, kind: CardKind) -> CardView {
+fn card_view(scope: &Scope, route: &Route, kind: PageKind) -> CardView {
     let index = |slug: &str| super::derived::item_index(scope.site, slug).unwrap_or_default();
     match (kind, route) {
-        (CardKind::Item, Route::Item(slug)) => view::item(scope, index(slug)),
-        (CardKind::Pair, Route::Pair(a, b)) => view::pair(scope, index(a), index(b)),
-        (CardKind::Ranking, Route::Ranking(id, _)) => view::ranking(scope, Some(id)),
-        (CardKind::Ranking, _) => view::ranking(scope, None),
+        (PageKind::Item, Route::Item(slug)) => view::item(scope, index(slug)),
+        (PageKind::Pair, Route::Pair(a, b)) => view::pair(scope, index(a), index(b)),
+        (PageKind::Ranking, Route::Ranking(id, _)) => view::ranking(scope, Some(id)),
+        (PageKind::Ranking, _) => view::ranking(scope, None),
         _ => view::home(scope),
     }
 }
@@ -186,28 +190,13 @@ fn seed(renderer: &Renderer, palette: &Palette) -> u64 {
     let template = (renderer.theme.templates.iter())
         .find(|(name, _)| name == TEMPLATE)
         .map_or("", |(_, source)| source.as_str());
-    let mut hash = fnv(FNV_OFFSET, VERSION.as_bytes());
-    hash = fnv(hash, template.as_bytes());
-    hash = fnv(hash, format!("{palette:?}").as_bytes());
-    for font in &renderer.theme.fonts {
-        hash = fnv(hash, font);
-    }
-    hash
+    let hash = reuse::seed(VERSION, &renderer.theme.fonts);
+    let hash = fnv(hash, template.as_bytes());
+    fnv(hash, format!("{palette:?}").as_bytes())
 }
 
 fn hash_of(seed: u64, view: &CardView) -> u64 {
     fnv(seed, &serde_json::to_vec(view).unwrap_or_default())
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// FNV-1a, 64 bits: stable across Rust versions and machines (std's hasher is not).
-fn fnv(mut hash: u64, bytes: &[u8]) -> u64 {
-    for byte in bytes {
-        hash ^= u64::from(*byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
 }
 
 /// The theme's colours, from its stylesheet.
@@ -217,12 +206,6 @@ pub fn palette(renderer: &Renderer) -> Palette {
         .map(|(_, bytes)| String::from_utf8_lossy(bytes).into_owned())
         .unwrap_or_default();
     Palette::from_css(&css)
-}
-
-/// The previous output's file at `path`, if it is there (its name is its content's hash).
-fn reused(previous: &Path, path: &str) -> Option<Vec<u8>> {
-    let file: PathBuf = previous.join(path);
-    std::fs::read(file).ok()
 }
 
 /// The card's text laid out in its boxes (widths in the template's pixels).
