@@ -376,9 +376,12 @@ label = {{ en = "Family", ko = "계열" }}
 all_up_to = 50
 group_by = ["family"]
 
-# Zola and Hugo draw no preview cards: the benchmark compares equal work (BENCHMARKS.md
-# measures the cards apart, with this table removed).
+# Zola and Hugo draw no preview cards and no chart pictures: the benchmark compares equal
+# work (BENCHMARKS.md measures them apart, with these tables removed).
 [cards]
+kinds = []
+
+[downloads]
 kinds = []
 "#
     )
