@@ -110,7 +110,16 @@ async function switchKeepsState(site, page, lang) {
   if (!other) return [];
   await page.goto(`${urlIn(site, lang, "compare/")}?sort=name&dir=desc#compare`);
   await page.waitForSelector("#table-controls:not([hidden])");
-  await Promise.all([page.waitForURL(/\?/), page.locator(`header a[hreflang="${other}"]`).click()]);
+  // The address already has a query: wait for the other language's page, then for its script.
+  const target = new URL(urlIn(site, other, "compare/")).pathname;
+  await Promise.all([
+    page.waitForURL((address) => address.pathname === target),
+    page.locator(`header a[hreflang="${other}"]`).click(),
+  ]);
+  // The table's script sorts it from the address once it runs: wait for that (a table that is
+  // never sorted fails below, after the wait).
+  const sorted = '#compare thead th[data-key="name"][aria-sort]';
+  await page.waitForSelector(sorted, { timeout: 5000 }).catch(() => {});
   const url = new URL(page.url());
   const problems = [];
   if (url.search !== "?sort=name&dir=desc" || url.hash !== "#compare") {
