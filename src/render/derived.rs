@@ -102,8 +102,9 @@ impl Derived {
     }
 
     /// The filter keys the items give for the fact `id` (none for a fact not filtered by).
-    pub fn filter_keys(&self, id: &str) -> impl Iterator<Item = &String> {
-        self.filter_keys.get(id).into_iter().flatten()
+    pub fn filter_keys(&self, id: &str) -> &BTreeSet<String> {
+        static NONE: BTreeSet<String> = BTreeSet::new();
+        self.filter_keys.get(id).unwrap_or(&NONE)
     }
 
     /// The items the item at `index` has a pair page with, in the pages' order.

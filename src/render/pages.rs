@@ -471,14 +471,13 @@ fn filter_facts<'a>(scope: &'a Scope) -> impl Iterator<Item = &'a crate::config:
 
 /// A filter's options: a choice fact's choices that items use, or the distinct values given.
 fn filter_view(scope: &Scope, fact: &crate::config::Fact) -> FilterView {
-    let used = || scope.derived.filter_keys(&fact.id);
+    let used = scope.derived.filter_keys(&fact.id);
     let options = if fact.choices.is_empty() {
-        used().map(|v| (v.clone(), v.clone())).collect()
+        used.iter().map(|v| (v.clone(), v.clone())).collect()
     } else {
-        let used: std::collections::BTreeSet<&String> = used().collect();
         fact.choices
             .iter()
-            .filter(|(k, _)| used.contains(k))
+            .filter(|(k, _)| used.contains(*k))
             .map(|(k, t)| (k.clone(), scope.text(t)))
             .collect()
     };

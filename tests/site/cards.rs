@@ -113,11 +113,8 @@ fn unchanged_cards_are_reused_and_a_changed_item_gets_a_new_card() {
 #[test]
 fn cards_config_limits_the_kinds_and_the_count() {
     let site = SiteTest::fixture("bilingual");
-    let config = String::from_utf8(site.read("content/site.toml")).unwrap();
-    site.write(
-        "content/site.toml",
-        format!("{config}\n[cards]\nkinds = [\"home\", \"item\"]\nmax = 2\n"),
-    );
+    let limited = "\n[cards]\nkinds = [\"home\", \"item\"]\nmax = 2\n";
+    site.append("content/site.toml", limited);
     site.build().assert_clean();
     assert_eq!(
         cards(&site).len(),
@@ -127,10 +124,7 @@ fn cards_config_limits_the_kinds_and_the_count() {
     let home = og_image(&site, "index.html", BASE).unwrap();
     assert_eq!(og_image(&site, "rankings/index.html", BASE).unwrap(), home);
 
-    site.write(
-        "content/site.toml",
-        format!("{config}\n[cards]\nkinds = []\n"),
-    );
+    site.edit("content/site.toml", limited, "\n[cards]\nkinds = []\n");
     site.build().assert_clean();
     assert!(cards(&site).is_empty());
     assert_eq!(

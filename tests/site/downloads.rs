@@ -213,10 +213,9 @@ fn unchanged_pngs_are_reused_and_downloads_config_limits_them() {
     site.build().assert_clean();
     assert!(site.read(&format!("output/{png}")).ends_with(b"reused"));
 
-    let config = String::from_utf8(site.read("content/site.toml")).unwrap();
-    site.write(
+    site.append(
         "content/site.toml",
-        format!("{config}\n[downloads]\nkinds = [\"item\"]\nmax = 1\n"),
+        "\n[downloads]\nkinds = [\"item\"]\nmax = 1\n",
     );
     site.build().assert_clean();
     let with: Vec<String> = charted()

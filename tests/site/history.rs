@@ -402,11 +402,8 @@ fn a_shallow_clone_shows_only_what_its_commits_did() {
 #[test]
 fn a_configured_repository_gives_every_item_and_page_edit_links() {
     let site = SiteTest::fixture("bilingual");
-    let config = String::from_utf8(site.read("content/site.toml")).unwrap();
-    site.write(
-        "content/site.toml",
-        format!("{config}\n[repository]\nurl = \"https://github.com/o/widgets\"\n"),
-    );
+    let repository = "\n[repository]\nurl = \"https://github.com/o/widgets\"\n";
+    site.append("content/site.toml", repository);
     site.build().assert_clean();
     for (page, file) in [
         ("items/alpha/index.html", "content/items/alpha.md"),
@@ -436,11 +433,7 @@ fn a_configured_repository_gives_every_item_and_page_edit_links() {
 #[test]
 fn history_limit_bounds_each_feed_entry() {
     let site = repository();
-    let config = String::from_utf8(site.read("content/site.toml")).unwrap();
-    site.write(
-        "content/site.toml",
-        format!("{config}\n[history]\nlimit = 1\n"),
-    );
+    site.append("content/site.toml", "\n[history]\nlimit = 1\n");
     build(&site);
     let xml = String::from_utf8(site.read("output/feed.xml")).unwrap();
     let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");

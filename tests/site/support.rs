@@ -85,6 +85,13 @@ impl SiteTest {
         fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
     }
 
+    /// Adds `text` at the end of a text file (a table at the end of site.toml).
+    pub fn append(&self, relative: &str, text: &str) {
+        let mut contents = String::from_utf8(self.read(relative)).expect("a UTF-8 file");
+        contents.push_str(text);
+        self.write(relative, contents);
+    }
+
     /// Replaces the one occurrence of `from` in a text file by `to`.
     pub fn edit(&self, relative: &str, from: &str, to: &str) {
         let text = String::from_utf8(self.read(relative)).expect("a UTF-8 file");
