@@ -3,7 +3,10 @@
 //! without a chart library in the browser. Colours come from CSS classes, so dark mode,
 //! forced colours and print restyle them.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt::Write;
+use std::rc::Rc;
 
 /// One bar: its label, its value (`None` when not rated) and the text shown beside it.
 #[derive(Debug, Clone, PartialEq)]
@@ -267,20 +270,37 @@ fn point_at(axis: usize, count: usize, r: f64) -> (f64, f64) {
     )
 }
 
-fn radar_grid(svg: &mut String, chart: &RadarChart) {
-    let count = chart.axes.len();
-    svg.push_str(r#"<g class="grid" aria-hidden="true">"#);
-    for ring in gridlines(chart.max).skip(1) {
+/// The rings and spokes of a radar of `count` axes scaled to `max`: the same on every chart of
+/// a report (a pair page or an item page each draw one), so each thread draws it once and keeps
+/// the few there are.
+fn radar_web(count: usize, max: f64) -> Rc<str> {
+    const KEPT: usize = 16;
+    thread_local! {
+        static WEBS: RefCell<HashMap<(usize, u64), Rc<str>>> = RefCell::default();
+    }
+    WEBS.with_borrow_mut(|webs| {
+        if webs.len() >= KEPT {
+            webs.clear();
+        }
+        let web = webs.entry((count, max.to_bits()));
+        web.or_insert_with(|| draw_radar_web(count, max).into())
+            .clone()
+    })
+}
+
+fn draw_radar_web(count: usize, max: f64) -> String {
+    let mut svg = String::from(r#"<g class="grid" aria-hidden="true">"#);
+    for ring in gridlines(max).skip(1) {
         let points: Vec<String> = (0..count)
             .map(|axis| {
-                let (x, y) = radar_point(axis, count, ring, chart.max);
+                let (x, y) = radar_point(axis, count, ring, max);
                 format!("{x},{y}")
             })
             .collect();
         let _ = write!(svg, r#"<polygon points="{}"/>"#, points.join(" "));
     }
     for axis in 0..count {
-        let (x, y) = radar_point(axis, count, chart.max, chart.max);
+        let (x, y) = radar_point(axis, count, max, max);
         let _ = write!(
             svg,
             r#"<line x1="{cx}" y1="{cy}" x2="{x}" y2="{y}"/>"#,
@@ -289,6 +309,12 @@ fn radar_grid(svg: &mut String, chart: &RadarChart) {
         );
     }
     svg.push_str("</g>");
+    svg
+}
+
+fn radar_grid(svg: &mut String, chart: &RadarChart) {
+    let count = chart.axes.len();
+    svg.push_str(&radar_web(count, chart.max));
     for (axis, label) in chart.axes.iter().enumerate() {
         let (x, y) = point_at(axis, count, RADAR_RADIUS + 16.0);
         let anchor = match x - RADAR_WIDTH / 2.0 {
