@@ -148,15 +148,16 @@ const STRINGS: &[&str] = &[
     "compare_sources",
 ];
 
-/// Every item's data file in the scope's language.
-pub fn files(scope: &Scope) -> Vec<OutputFile> {
+/// Every item's data file in the scope's language, each made when asked for.
+pub fn files(scope: Scope) -> impl Iterator<Item = OutputFile> {
     let prefix = lang_prefix(scope.lang, scope.default_lang());
-    (scope.site.items.iter().enumerate())
-        .map(|(index, item)| OutputFile {
-            path: file_for(&format!("{prefix}{DATA}{}.json", item.slug)),
-            bytes: serde_json::to_vec(&item_data(scope, index)).unwrap_or_default(),
-        })
-        .collect()
+    (0..scope.site.items.len()).map(move |index| OutputFile {
+        path: file_for(&format!(
+            "{prefix}{DATA}{}.json",
+            scope.site.items[index].slug
+        )),
+        bytes: serde_json::to_vec(&item_data(&scope, index)).unwrap_or_default(),
+    })
 }
 
 fn item_data(scope: &Scope, index: usize) -> ItemData {

@@ -228,22 +228,25 @@ impl<'a> Renderer<'a> {
             (self.cards).files(self, self.previous.as_deref(), delivery)?;
         rendered.files.extend(cards);
         rendered.warnings.extend(card_warnings);
-        // Timed on its own (`build --verbose`): its share of the build is a target of issue 19.
-        let indexing = std::time::Instant::now();
-        let search_indexes = self.search_indexes();
-        rendered.stages.push(("search index", indexing.elapsed()));
         let charts = (self.downloads).files(self, self.previous.as_deref(), delivery)?;
         rendered.files.extend(charts);
-        let others = (data::files(self.site).into_iter())
-            .chain(self.listings())
-            .chain(search_indexes)
-            .chain(self.compare_data())
-            .chain(self.feeds())
-            .chain(self.static_files())
-            .chain(seo::files(&self.site.config, &self.routes));
-        for file in others {
-            rendered.files.push((delivery.keep)(file)?);
-        }
+        // Timed on its own (`build --verbose`): its share of the build is a target of issue 19.
+        let indexing = std::time::Instant::now();
+        rendered.files.extend(self.search_indexes(delivery.keep)?);
+        rendered.stages.push(("search index", indexing.elapsed()));
+        // Each kind of file is handed on as it is made, so that one kind at most is held at a
+        // time: at 10,000 items, all of them made before any was written were 130 MB.
+        let files = &mut rendered.files;
+        hand_on(files, delivery.keep, data::files(self.site))?;
+        hand_on(files, delivery.keep, self.listings())?;
+        hand_on(files, delivery.keep, self.compare_data())?;
+        hand_on(files, delivery.keep, self.feeds())?;
+        hand_on(files, delivery.keep, self.static_files())?;
+        hand_on(
+            files,
+            delivery.keep,
+            seo::files(&self.site.config, &self.routes),
+        )?;
         rendered.warnings.sort();
         rendered.warnings.dedup();
         Ok(rendered)
@@ -302,41 +305,37 @@ impl<'a> Renderer<'a> {
     }
 
     /// The index of items scripts read, in each language (see [`listing`]).
-    fn listings(&self) -> Vec<OutputFile> {
+    fn listings(&self) -> impl Iterator<Item = OutputFile> + '_ {
         (self.site.config.language_codes())
-            .map(|lang| {
-                listing::file(&Scope {
-                    site: self.site,
-                    lang,
-                    strings: &self.theme.strings[lang],
-                    root: String::new(),
-                    derived: &self.derived,
-                })
-            })
-            .collect()
+            .map(|lang| listing::file(&self.scope(lang, String::new())))
     }
 
-    /// The search index of each language (see [`search`]), the languages in parallel.
-    fn search_indexes(&self) -> Vec<OutputFile> {
+    /// The search index of each language (see [`search`]), the languages in parallel, each
+    /// language's files handed to `keep` as soon as they are made.
+    fn search_indexes(&self, keep: Keep) -> Result<Vec<OutputFile>, Failure> {
         let languages: Vec<&str> = self.site.config.language_codes().collect();
-        (languages.par_iter())
-            .flat_map_iter(|lang| search::files(&self.scope(lang, String::new())))
-            .collect()
+        let kept: Vec<Vec<OutputFile>> = (languages.par_iter())
+            .map(|lang| {
+                (search::files(&self.scope(lang, String::new())).into_iter())
+                    .map(keep)
+                    .collect()
+            })
+            .collect::<Result<_, Failure>>()?;
+        Ok(kept.into_iter().flatten().collect())
     }
 
-    /// Every item's data for the compare view, in each language (see [`compare`]).
-    fn compare_data(&self) -> Vec<OutputFile> {
+    /// Every item's data for the compare view, in each language (see [`compare`]), made one
+    /// file at a time.
+    fn compare_data(&self) -> impl Iterator<Item = OutputFile> + '_ {
         (self.site.config.language_codes())
-            .flat_map(|lang| compare::files(&self.scope(lang, String::new())))
-            .collect()
+            .flat_map(|lang| compare::files(self.scope(lang, String::new())))
     }
 
     /// The Atom feed of each language, when the site shows history; it links with absolute
     /// addresses.
-    fn feeds(&self) -> Vec<OutputFile> {
+    fn feeds(&self) -> impl Iterator<Item = OutputFile> + '_ {
         (self.site.config.language_codes())
             .filter_map(|lang| feed::file(&self.scope(lang, self.site.config.base_url.clone())))
-            .collect()
     }
 
     /// The scope of a page in `lang` whose relative link to the root is `root`.
@@ -666,6 +665,18 @@ pub fn routes_of(site: &Site, pairs: &[crate::pairs::Pair]) -> Vec<Route> {
 
 /// A template error as a diagnostic at the template's file, line and column where tera knows
 /// them (syntax and rendering errors), else naming the theme.
+/// Hands each file of `made` to `keep` as it is made, adding what `keep` gives back to `files`.
+fn hand_on(
+    files: &mut Vec<OutputFile>,
+    keep: Keep,
+    made: impl IntoIterator<Item = OutputFile>,
+) -> Result<(), Failure> {
+    for file in made {
+        files.push(keep(file)?);
+    }
+    Ok(())
+}
+
 fn template_failure(error: &tera::Error, theme: &Theme) -> Failure {
     let (mut message, diagnostic) = match error.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
