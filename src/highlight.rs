@@ -51,6 +51,9 @@ type Slot = Arc<OnceLock<Option<String>>>;
 struct Done {
     current: HashMap<(String, String), Slot>,
     previous: HashMap<(String, String), Slot>,
+    /// Whether `current` and `previous` together hold just the blocks of the cache file they
+    /// were read from: no block highlighted since, none forgotten.
+    as_in_file: bool,
 }
 
 impl Default for Highlighter {
@@ -85,7 +88,11 @@ impl Highlighter {
             let key = (lang.to_string(), code.to_string());
             match done.previous.remove(&key) {
                 Some(slot) => done.current.entry(key).or_insert(slot).clone(),
-                None => done.current.entry(key).or_default().clone(),
+                None => {
+                    let slot = done.current.entry(key).or_default().clone();
+                    done.as_in_file &= slot.get().is_some();
+                    slot
+                }
             }
         };
         slot.get_or_init(|| self.highlight_uncached(code, lang))
@@ -103,14 +110,20 @@ impl Highlighter {
                 .into_iter()
                 .map(|(key, html)| (key, Arc::new(OnceLock::from(html))))
                 .collect();
+            done.as_in_file = true;
         }
         highlighter
     }
 
     /// Saves the blocks of this run into `folder` (created if need be) for the next build:
     /// written beside, then renamed into place, so a build stopped halfway leaves the old file.
+    /// When the run asked for just the blocks read from there, the file is left as it is (at
+    /// 10,000 items it is 100 MB).
     pub fn save(&self, folder: &Path) -> io::Result<()> {
         let done = self.done.lock().unwrap_or_else(|e| e.into_inner());
+        if done.as_in_file && done.previous.is_empty() {
+            return Ok(());
+        }
         let mut blocks: Vec<_> = (done.current.iter())
             .filter_map(|(key, slot)| Some((key, slot.get()?)))
             .collect();
@@ -122,6 +135,7 @@ impl Highlighter {
     /// Starts a new run (a build or a rebuild): blocks of the run before last are forgotten.
     pub fn start_run(&self) {
         let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
+        done.as_in_file &= done.previous.is_empty();
         done.previous = std::mem::take(&mut done.current);
     }
 
@@ -321,6 +335,31 @@ mod tests {
         assert_eq!(warm.done.lock().unwrap().previous.len(), 2);
         assert_eq!(warm.highlight("let x = 1;\n", "rust"), html);
         assert_eq!(warm.highlight("x", "no-such-language"), None);
+    }
+
+    #[test]
+    fn a_run_that_changed_no_block_leaves_the_file_and_any_change_rewrites_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(cache::FILE);
+        let first = Highlighter::default();
+        first.highlight("let x = 1;\n", "rust");
+        first.save(dir.path()).unwrap();
+        let saved = std::fs::read(&path).unwrap();
+        // A build from the saved file asking for `blocks`: whether it wrote the file again.
+        let rewrites = |blocks: &[&str]| {
+            std::fs::write(&path, &saved).unwrap();
+            let h = Highlighter::with_cache(dir.path());
+            h.start_run();
+            for code in blocks {
+                h.highlight(code, "rust");
+            }
+            std::fs::write(&path, b"left as it was").unwrap();
+            h.save(dir.path()).unwrap();
+            std::fs::read(&path).unwrap() != b"left as it was"
+        };
+        assert!(!rewrites(&["let x = 1;\n"]), "the same blocks");
+        assert!(rewrites(&["let x = 1;\n", "let y = 2;\n"]), "a new block");
+        assert!(rewrites(&[]), "a block no longer asked for");
     }
 
     #[test]
