@@ -177,6 +177,7 @@ impl Highlighter {
 /// each block as (language, code, HTML or nothing), lengths first.
 mod cache {
     use super::*;
+    use std::io::{Seek, Write};
 
     pub const FILE: &str = "highlighted-blocks";
     const MAGIC: &[u8; 8] = b"vshl0001";
@@ -234,6 +235,9 @@ mod cache {
         Some(blocks)
     }
 
+    /// Writes `blocks` to `path` as they come (beside it first, then renamed into place): the
+    /// hash of the body goes in the header once the body is written, so the file is never held
+    /// whole in memory (100 MB at 10,000 items).
     pub fn write<'a>(
         path: &Path,
         blocks: impl Iterator<Item = (&'a (String, String), &'a Option<String>)>,
@@ -241,29 +245,47 @@ mod cache {
         let Some(binary) = binary() else {
             return Ok(());
         };
-        let mut body = Vec::new();
-        for ((lang, code), html) in blocks {
-            put(&mut body, lang);
-            put(&mut body, code);
-            body.push(u8::from(html.is_some()));
-            if let Some(html) = html {
-                put(&mut body, html);
-            }
-        }
-        let mut bytes = MAGIC.to_vec();
-        bytes.extend(binary.to_le_bytes());
-        bytes.extend(hash(&body).to_le_bytes());
-        bytes.extend(body);
         let folder = path.parent().expect("the cache file is in a folder");
         std::fs::create_dir_all(folder)?;
         let partial = path.with_extension("partial");
-        std::fs::write(&partial, bytes)?;
+        let mut out = Hashing {
+            file: io::BufWriter::new(std::fs::File::create(&partial)?),
+            hasher: DefaultHasher::new(),
+        };
+        out.file.write_all(MAGIC)?;
+        out.file.write_all(&binary.to_le_bytes())?;
+        out.file.write_all(&[0; 8])?;
+        for ((lang, code), html) in blocks {
+            out.put(lang)?;
+            out.put(code)?;
+            out.body(&[u8::from(html.is_some())])?;
+            if let Some(html) = html {
+                out.put(html)?;
+            }
+        }
+        let mut file = out.file.into_inner().map_err(|e| e.into_error())?;
+        file.seek(io::SeekFrom::Start(16))?;
+        file.write_all(&out.hasher.finish().to_le_bytes())?;
+        drop(file);
         std::fs::rename(&partial, path)
     }
 
-    fn put(out: &mut Vec<u8>, text: &str) {
-        out.extend((text.len() as u64).to_le_bytes());
-        out.extend(text.as_bytes());
+    /// The cache file being written, and the hash of its body so far.
+    struct Hashing {
+        file: io::BufWriter<std::fs::File>,
+        hasher: DefaultHasher,
+    }
+
+    impl Hashing {
+        fn body(&mut self, bytes: &[u8]) -> io::Result<()> {
+            self.hasher.write(bytes);
+            self.file.write_all(bytes)
+        }
+
+        fn put(&mut self, text: &str) -> io::Result<()> {
+            self.body(&(text.len() as u64).to_le_bytes())?;
+            self.body(text.as_bytes())
+        }
     }
 
     struct Reader<'a>(&'a [u8]);
