@@ -39,7 +39,7 @@ pub struct Reading {
 }
 
 /// Raise when what replaying records changes within one version of versus.
-const FORM: u32 = 1;
+const FORM: u32 = 2;
 
 impl Key {
     pub fn new(head: &Head, config: &Config) -> Key {

@@ -3,9 +3,9 @@
 //! line, and never when it was read another way or history was rewritten; in every case the
 //! site is the one a build without it makes.
 
-use super::history::{commit, repository};
+use super::history::{add_item, commit, repository};
 use super::repository::git;
-use super::support::{SiteTest, Tree, texts};
+use super::support::{SiteTest, Tree, one, text, texts};
 
 const KEPT: &str = "output/.versus-history.json";
 
@@ -131,4 +131,29 @@ fn new_commits_are_read_onto_the_kept_history_and_rewritten_history_is_read_whol
     );
     let merged = build(&site);
     build_afresh(&site).assert_same(&merged, "after a merge");
+}
+
+#[test]
+fn items_added_before_the_kept_history_and_changed_after_it_show_as_when_read_whole() {
+    let site = repository();
+    add_item(&site, "epsilon", "Epsilon", "2026-03-22");
+    add_item(&site, "zeta", "Zeta", "2026-03-22");
+    build(&site);
+    // Their first versions were not read (never changed then): the next read compares them.
+    site.edit("content/items/epsilon.md", "    score: 4", "    score: 5");
+    std::fs::remove_file(site.path("content/items/zeta.md")).unwrap();
+    commit(
+        &site,
+        "2026-03-23",
+        "Speed: epsilon measured; zeta withdrawn",
+    );
+    let gone_on = build(&site);
+    let changes = site.page("changes/index.html");
+    assert_eq!(
+        texts(&changes, "#d-2026-03-23 ~ .commit li"),
+        ["Epsilon: Speed: 4 → 5", "Zeta: removed"]
+    );
+    let removed = one(&changes, "#d-2026-03-23 ~ .commit .removed-name");
+    assert_eq!(text(removed), "Zeta", "named from the version removed");
+    build_afresh(&site).assert_same(&gone_on, "versions first read in a second part");
 }
