@@ -17,7 +17,9 @@ pub struct Report<'a> {
 }
 
 /// Keeps the built site out of the repository.
-pub const GITIGNORE: &str = "# The built site: `versus build` makes it again.\n/output/\n";
+pub const GITIGNORE: &str = "# The built site: `versus build` makes it again.\n/output/\n\
+    # What `versus build --cache .versus-cache` keeps for the next build (the Pages workflow).\n\
+    /.versus-cache/\n";
 
 /// A language's name in itself, for the languages a report is most often written in; the
 /// code itself for any other (site.toml says where to change it).
