@@ -532,8 +532,11 @@ jobs:
       pages: read
     steps:
       - uses: actions/checkout@v6
-      # Gets the versus release binary, builds for the Pages address, runs `versus check`
-      # and uploads the site as the Pages artifact.
+        with:
+          fetch-depth: 0  # the whole history: item pages, the changes page and feeds are made from it
+      # Gets the versus release binary, builds for the Pages address (going on from what the
+      # last run kept, carried in the Actions cache), runs `versus check` and uploads the site
+      # as the Pages artifact.
       - uses: {repository}@v{version}
 
   deploy:
