@@ -80,6 +80,7 @@ impl Project {
     pub fn theme(&self) -> PathBuf {
         self.root.join("themes").join("default")
     }
+
     /// The history the last build kept: in the cache folder if there is one, else in the
     /// output folder.
     pub fn kept_history(&self) -> history::Kept {
