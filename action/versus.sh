@@ -7,7 +7,10 @@
 #                       there is none (a branch or commit, no binary for this runner, a failed
 #                       download or checksum), builds the Action's own source with cargo.
 #   versus.sh build     builds VERSUS_ROOT for VERSUS_BASE_URL, then runs `versus check` on it
-#                       (unless VERSUS_CHECK is false), leaving the site in VERSUS_ROOT/output.
+#                       (unless VERSUS_CHECK is false), leaving the site alone in
+#                       VERSUS_ROOT/output; what the next build goes on from (the history read
+#                       from git, highlighted code) is kept in VERSUS_CACHE, which the Action
+#                       carries between runs with the Actions cache.
 #
 # Inputs, as environment variables: VERSUS_VERSION (a tag such as v0.1.0) and
 # VERSUS_REPOSITORY (owner/name), each read from the Action's Cargo.toml when empty (GitHub
@@ -74,10 +77,10 @@ install() {
 }
 
 build() {
-  local root="${VERSUS_ROOT:-.}" base_url="${VERSUS_BASE_URL:?}"
-  versus build --root "$root" --base-url "$base_url"
+  local root="${VERSUS_ROOT:-.}" base_url="${VERSUS_BASE_URL:?}" cache="${VERSUS_CACHE:?}"
+  versus build --root "$root" --base-url "$base_url" --cache "$cache"
   if [ "${VERSUS_CHECK:-true}" != false ]; then
-    versus check --root "$root" --base-url "$base_url"
+    versus check --root "$root" --base-url "$base_url" --cache "$cache"
   fi
   # The marker versus leaves in its output folder is not part of the site.
   rm -f "$root/output/.versus-output"

@@ -4,9 +4,11 @@
 # through git fast-import), built with its history and without it (GIT_DIR pointed at nothing:
 # "not a git repository"), each cold (no output folder: history read whole from git, every
 # card drawn) and warm (the previous build's output folder: history kept there, cards reused),
-# the four alternating. Preview cards are made for the home page only (CARDS=all: every kind)
-# so that drawing 20,000 cards does not hide what history costs. Prints the medians and each
-# run, and what git log takes alone. Not a test: figures depend on the machine and its load.
+# and cached (no output folder, but a `--cache` folder kept by a build of the commit before, as
+# the Pages workflows carry it with actions/cache: one commit read, highlighted code taken from
+# it), the six alternating. Preview cards are made for the home page only (CARDS=all: every
+# kind) so that drawing 20,000 cards does not hide what history costs. Prints the medians and
+# each run, and what git log takes alone. Not a test: figures depend on the machine and its load.
 #
 #   bash bench/history.sh                 # N = 10000, COMMITS = 3000, RUNS = 3
 #   N=1000 COMMITS=300 RUNS=3 bash bench/history.sh
@@ -38,31 +40,42 @@ if [ "$CARDS" = home ]; then
 fi
 echo "commits: $(git -C "$site" rev-list --count HEAD)"
 
+# The --cache folder a build of the commit before keeps: what a CI run finds from the last one.
+seed=$WORK/cache-seed
+rm -rf "$seed" "$WORK/out-seed"
+git -C "$site" checkout -q --detach HEAD~1
+"$VERSUS" build --quiet --root "$site" --output "$WORK/out-seed" --cache "$seed"
+git -C "$site" checkout -q -
+
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-# One build: $1 names the run (with/without history), $2 cold or warm.
+# One build: $1 names the run (with/without history), $2 cold, warm or cached.
 run() {
     local out=$WORK/out-$1
-    [ "$2" = cold ] && rm -rf "$out"
-    local repository=()
+    [ "$2" = warm ] || rm -rf "$out"
+    local repository=() cache=()
     [ "$1" = without ] && repository=(env GIT_DIR="$WORK/no-repository")
+    if [ "$2" = cached ]; then
+        rm -rf "$WORK/cache" && cp -r "$seed" "$WORK/cache"
+        cache=(--cache "$WORK/cache")
+    fi
     "${repository[@]}" /usr/bin/time -f "%e %U %S %M" -a -o "$WORK/$1-$2" \
-        "$VERSUS" build --verbose --root "$site" --output "$out" |
+        "$VERSUS" build --verbose --root "$site" --output "$out" "${cache[@]}" |
         grep '^time by stage' | sed "s/^/$1 $2: /" >>"$WORK/stages"
 }
 for kind in with without; do
-    for state in cold warm; do : >"$WORK/$kind-$state"; done
+    for state in cold warm cached; do : >"$WORK/$kind-$state"; done
 done
 : >"$WORK/stages"
 echo "N = $N items, $((COMMITS + 1)) commits; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for _ in $(seq "$RUNS"); do
-    for state in cold warm; do
+    for state in cold warm cached; do
         run with "$state"
         run without "$state"
     done
 done
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 for kind in with without; do
-    for state in cold warm; do
+    for state in cold warm cached; do
         f=$WORK/$kind-$state
         echo "$kind history, $state: wall $(awk '{ print $1 }' "$f" | median) s, CPU $(awk '{ print $2 + $3 }' "$f" | median) s, peak RSS $(awk '{ print $4 }' "$f" | median) kB; runs (wall/CPU): $(awk '{ printf "%s/%s ", $1, $2 + $3 }' "$f")"
     done

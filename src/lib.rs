@@ -54,7 +54,8 @@ pub struct Project {
     pub base_url: Option<String>,
     /// Fail on any translation gap (missing or outdated translation).
     pub strict: bool,
-    /// Where `build` keeps highlighted code between builds, when asked to (`--cache DIR`).
+    /// Where `build` keeps highlighted code and the history read from git between builds,
+    /// when asked to (`--cache DIR`), and where `check` reads them from.
     pub cache: Option<PathBuf>,
 }
 
@@ -78,6 +79,17 @@ impl Project {
     /// The project's own theme folder, whose files override the built-in theme's.
     pub fn theme(&self) -> PathBuf {
         self.root.join("themes").join("default")
+    }
+
+    /// The history the last build kept: in the cache folder if there is one, else in the
+    /// output folder.
+    pub fn kept_history(&self) -> history::Kept {
+        history::Kept::from_folder(self.cache.as_deref().unwrap_or(&self.output))
+    }
+
+    /// A highlighter starting from the code the last build highlighted, if it kept it.
+    pub fn highlighter(&self) -> Highlighter {
+        (self.cache.as_deref()).map_or_else(Highlighter::default, Highlighter::with_cache)
     }
 }
 
@@ -233,14 +245,14 @@ fn render_site_into(
 /// Builds the site and writes it to the output folder. Each file is written as soon as it is
 /// rendered, into a staging folder that replaces the output folder once the whole site is
 /// made: the site is never held in memory whole, and a failed build leaves the output as it was.
-/// With a cache folder (`--cache DIR`), highlighted code is read from it and kept there for
-/// the next build; without one, nothing is written outside the output folder. The history read
-/// from git is kept in the output folder ([`history::KEPT_FILE`]): the next build reads only
-/// the commits made since.
+/// The history read from git is kept for the next build ([`history::KEPT_FILE`]), which then
+/// reads only the commits made since. With a cache folder (`--cache DIR`), highlighted code and
+/// that history are read from it and kept there, and the output folder holds the site alone;
+/// without one, nothing is written outside the output folder, where the history is kept.
 pub fn build(project: &Project) -> Result<Report, Failure> {
     let start = Instant::now();
     let staging = output::Staging::begin(&project.output, &project.root)?;
-    let kept = history::Kept::from_output(&project.output);
+    let kept = project.kept_history();
     let write = |file: render::OutputFile| {
         staging.write(&file)?;
         Ok(render::OutputFile {
@@ -248,10 +260,7 @@ pub fn build(project: &Project) -> Result<Report, Failure> {
             bytes: Vec::new(),
         })
     };
-    let highlighter = project
-        .cache
-        .as_deref()
-        .map_or_else(Highlighter::default, Highlighter::with_cache);
+    let highlighter = project.highlighter();
     let link = |previous: &Path, path: &str| {
         let linked = staging.link(previous, path)?;
         Ok(linked.then(|| render::OutputFile {
@@ -264,18 +273,19 @@ pub fn build(project: &Project) -> Result<Report, Failure> {
         ..Delivery::to(&write)
     };
     let (mut rendered, coverage) = render_into(project, &highlighter, &kept, &delivery)?;
-    if let Some(bytes) = kept.file() {
+    if project.cache.is_none()
+        && let Some(bytes) = kept.file()
+    {
         let path = history::KEPT_FILE.to_string();
         staging.write(&render::OutputFile { path, bytes })?;
     }
     let swapping = Instant::now();
     staging.finish(&rendered.files)?;
     rendered.stages.push(("swap", swapping.elapsed()));
-    if let Some(cache) = &project.cache
-        && let Err(e) = highlighter.save(cache)
-    {
-        let message = format!("highlighted code not kept for the next build: {e}");
-        rendered.warnings.push(Diagnostic::warning(cache, message));
+    if let Some(cache) = &project.cache {
+        rendered
+            .warnings
+            .extend(save_cache(cache, &highlighter, &kept));
     }
     Ok(Report {
         pages: rendered.pages,
@@ -286,6 +296,21 @@ pub fn build(project: &Project) -> Result<Report, Failure> {
         stages: rendered.stages,
         notes: rendered.notes,
     })
+}
+
+/// Keeps in the cache folder what the next build goes on from: the highlighted code and the
+/// history read. Failing to is a warning: the site is made all the same.
+fn save_cache(cache: &Path, highlighter: &Highlighter, kept: &history::Kept) -> Vec<Diagnostic> {
+    let failed = |what: &str, e: std::io::Error| {
+        Diagnostic::warning(cache, format!("{what} not kept for the next build: {e}"))
+    };
+    let highlighted = highlighter.save(cache).err();
+    let history = kept.save(cache).err();
+    (highlighted
+        .map(|e| failed("highlighted code", e))
+        .into_iter())
+    .chain(history.map(|e| failed("history", e)))
+    .collect()
 }
 
 fn merge(mut a: Vec<Diagnostic>, b: Vec<Diagnostic>) -> Vec<Diagnostic> {

@@ -59,8 +59,9 @@ enum Command {
         /// Fail if any translation is missing or older than its original.
         #[arg(long)]
         strict: bool,
-        /// Keep highlighted code in DIR between builds, so a rebuild highlights only the code
-        /// that changed (nothing is written outside the output folder without it).
+        /// Keep highlighted code and the history read from git in DIR between builds, so a
+        /// rebuild highlights only the code that changed and reads only the new commits (without
+        /// it, nothing is written outside the output folder, which keeps the history).
         #[arg(long, value_name = "DIR")]
         cache: Option<PathBuf>,
     },
@@ -85,6 +86,10 @@ enum Command {
         /// Also request every external link (needs a network and `curl`).
         #[arg(long)]
         external: bool,
+        /// Start from what `build --cache DIR` kept in DIR (the history read from git,
+        /// highlighted code); nothing is written there.
+        #[arg(long, value_name = "DIR")]
+        cache: Option<PathBuf>,
     },
     /// Starts a report in DIR (default: this folder): site.toml with every key, sources, an
     /// example item and pages in every language, and the Pages workflow. Never overwrites.
@@ -162,7 +167,9 @@ fn main() -> ExitCode {
             site,
             strict,
             external,
-        } => with_project(&console, site, |project| {
+            cache,
+        } => with_project(&console, site, |mut project| {
+            project.cache = cache;
             run_check(&console, &project, strict, external)
         }),
         Command::Init {

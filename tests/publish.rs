@@ -209,12 +209,15 @@ fn the_action_builds_and_checks_a_report_for_its_address() {
         versus.parent().unwrap().display(),
         std::env::var("PATH").unwrap_or_default()
     );
+    commit_all(&project);
+    let cache = dir.path().join("cache");
     let run = Command::new("bash")
         .arg(root().join("action/versus.sh"))
         .arg("build")
         .env("PATH", path)
         .env("VERSUS_ROOT", &project)
         .env("VERSUS_BASE_URL", "https://someone.github.io/report/")
+        .env("VERSUS_CACHE", &cache)
         .output()
         .unwrap();
     assert!(run.status.success(), "{}", printed(&run));
@@ -228,6 +231,116 @@ fn the_action_builds_and_checks_a_report_for_its_address() {
     assert!(
         !project.join("output/.versus-output").exists(),
         "the marker is removed"
+    );
+    let kept = fs::read(cache.join(".versus-history.json")).expect("history kept in the cache");
+    let kept: serde_json::Value = serde_json::from_slice(&kept).expect("JSON");
+    assert_eq!(kept["commits"].as_array().map(Vec::len), Some(1));
+    assert!(
+        !project.join("output/.versus-history.json").exists(),
+        "the site alone is uploaded"
+    );
+}
+
+/// Commits everything in `dir` as the first commit of a new repository.
+fn commit_all(dir: &Path) {
+    for args in [
+        &["init", "-q"][..],
+        &["add", "-A"],
+        &["commit", "-q", "-m", "Start"],
+    ] {
+        let run = Command::new("git")
+            .current_dir(dir)
+            .args(["-c", "commit.gpgsign=false", "-c", "user.name=Editor"])
+            .args(["-c", "user.email=editor@example.org"])
+            .args(args)
+            .output()
+            .expect("run git");
+        assert!(run.status.success(), "git {args:?}: {}", printed(&run));
+    }
+}
+
+/// The steps of a workflow's job (`jobs.<job>.steps`) or of the Action (`runs.steps`), parsed.
+fn steps(path: &Path, pointer: &str) -> Vec<serde_json::Value> {
+    let text = fs::read_to_string(path).unwrap();
+    let parsed: serde_json::Value = serde_saphyr::from_str(&text).expect("YAML");
+    let steps = parsed.pointer(pointer).and_then(|s| s.as_array());
+    steps
+        .unwrap_or_else(|| panic!("{pointer} in {}", path.display()))
+        .clone()
+}
+
+/// The index of the step named `name`.
+fn step(steps: &[serde_json::Value], name: &str) -> usize {
+    (steps.iter().position(|s| s["name"] == name)).unwrap_or_else(|| panic!("a step {name:?}"))
+}
+
+/// The index of the step that restores and saves `folder` with the Actions cache, checking its
+/// keys: saved under the commit, restored from the newest earlier run's (the key's prefix).
+fn cache_step(steps: &[serde_json::Value], folder: &str) -> usize {
+    let index = (steps.iter())
+        .position(|s| s["uses"] == "actions/cache@v5" && s["with"]["path"] == folder)
+        .unwrap_or_else(|| panic!("a cache step for {folder}"));
+    let with = &steps[index]["with"];
+    let key = with["key"].as_str().expect("a key");
+    let prefix = key.strip_suffix("${{ github.sha }}");
+    assert!(prefix.is_some(), "keyed on the commit: {key}");
+    assert_eq!(with["restore-keys"].as_str(), prefix, "restored by prefix");
+    index
+}
+
+/// Whether a line of `script` runs `program command` with `--cache folder`.
+fn runs_with_cache(script: &str, program: &str, command: &str, folder: &str) -> bool {
+    (script
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>()))
+    .filter(|words| words.starts_with(&[program, command]))
+    .any(|words| words.windows(2).any(|w| w == ["--cache", folder]))
+}
+
+#[test]
+fn the_pages_workflows_read_the_whole_history_and_carry_the_cache_between_runs() {
+    let pages = steps(
+        &root().join(".github/workflows/pages.yml"),
+        "/jobs/build/steps",
+    );
+    assert_eq!(pages[0]["with"]["fetch-depth"], 0, "the whole history");
+    let cached = cache_step(&pages, ".versus-cache");
+    let build = step(&pages, "Build the site");
+    assert!(cached < build, "restored before the build");
+    let script = pages[build]["run"].as_str().unwrap();
+    for command in ["build", "check"] {
+        assert!(
+            runs_with_cache(script, "target/release/versus", command, ".versus-cache"),
+            "versus {command} --cache .versus-cache in:\n{script}"
+        );
+    }
+
+    let action = steps(&root().join("action.yml"), "/runs/steps");
+    let cached = cache_step(&action, "${{ inputs.root }}/.versus-cache");
+    let build = step(&action, "Build and check the site");
+    assert!(cached < build, "restored before the build");
+    assert_eq!(
+        action[build]["env"]["VERSUS_CACHE"], action[cached]["with"]["path"],
+        "the folder cached is the one versus.sh builds with"
+    );
+    let script = fs::read_to_string(root().join("action/versus.sh")).unwrap();
+    for command in ["build", "check"] {
+        assert!(runs_with_cache(&script, "versus", command, "\"$cache\""));
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let init = Command::new(env!("CARGO_BIN_EXE_versus"))
+        .arg("init")
+        .arg(dir.path().join("report"))
+        .output()
+        .unwrap();
+    assert!(init.status.success(), "{}", printed(&init));
+    let written = dir.path().join("report/.github/workflows/pages.yml");
+    let report = steps(&written, "/jobs/build/steps");
+    assert_eq!(report[0]["uses"], "actions/checkout@v6");
+    assert_eq!(
+        report[0]["with"]["fetch-depth"], 0,
+        "init's: the whole history"
     );
 }
 

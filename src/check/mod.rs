@@ -16,7 +16,6 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::error::{Diagnostic, Failure, Position};
-use crate::highlight::Highlighter;
 use crate::model::Site;
 use crate::render::OutputFile;
 use crate::{Project, coverage};
@@ -40,9 +39,8 @@ pub struct Findings {
 /// Builds the site in memory and checks it; `try_external` also requests every external
 /// address. Content that does not build is a failure, as for `build`.
 pub fn check(project: &Project, try_external: bool) -> Result<Findings, Failure> {
-    let (site, warnings) =
-        crate::load(project, &crate::history::Kept::from_output(&project.output))?;
-    let rendered = crate::render_site(project, &site, warnings, &Highlighter::default())?;
+    let (site, warnings) = crate::load(project, &project.kept_history())?;
+    let rendered = crate::render_site(project, &site, warnings, &project.highlighter())?;
     let base_url = site.config.base_url.as_str();
     let scans = scan_all(&rendered.files);
     let mut diagnostics = rendered.warnings;

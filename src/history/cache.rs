@@ -1,6 +1,7 @@
 //! History kept between builds, so that a build reads from git only the commits made since
-//! the last one: the last build's history in memory (`serve`), or the file a build leaves in
-//! its output folder ([`FILE`]) for the next. What was read is kept with everything reading it
+//! the last one: the last build's history in memory (`serve`), or the file a build leaves for
+//! the next ([`FILE`]) in its output folder, or in the cache folder it was given (`--cache
+//! DIR`, which CI can carry from run to run). What was read is kept with everything reading it
 //! depended on ([`Key`]: the commit read up to, the items folder as git names it, the languages
 //! that name item files, the version of versus); history kept under another key is not used,
 //! so a kept history never changes a site, only how fast it is made. The `[history]` settings
@@ -17,7 +18,8 @@ use super::replay::Replayed;
 use super::{Commit, Event, History, Lineage, Status};
 use crate::config::Config;
 
-/// The file a build leaves in its output folder for the next build (beside its marker).
+/// The file a build leaves for the next build: in its output folder (beside its marker), or in
+/// its cache folder.
 pub const FILE: &str = ".versus-history.json";
 
 /// What reading history depended on, and the commit it was read up to.
@@ -39,7 +41,7 @@ pub struct Reading {
 }
 
 /// Raise when what replaying records changes within one version of versus.
-const FORM: u32 = 1;
+const FORM: u32 = 2;
 
 impl Key {
     pub fn new(head: &Head, config: &Config) -> Key {
@@ -61,10 +63,11 @@ impl Key {
 pub struct Kept(Mutex<Option<History>>);
 
 impl Kept {
-    /// The history the build in `output` left, if any: a file missing, unreadable or of
-    /// another form is no history (the next build reads it whole).
-    pub fn from_output(output: &Path) -> Kept {
-        let stored = std::fs::read(output.join(FILE)).ok();
+    /// The history a build left in `folder` (its output folder, or the cache folder it was
+    /// given), if any: a file missing, unreadable or of another form is no history (the next
+    /// build reads it whole).
+    pub fn from_folder(folder: &Path) -> Kept {
+        let stored = std::fs::read(folder.join(FILE)).ok();
         let history = stored.and_then(|bytes| serde_json::from_slice::<Stored>(&bytes).ok());
         Kept(Mutex::new(history.and_then(Stored::into_history)))
     }
@@ -84,6 +87,19 @@ impl Kept {
         let slot = self.slot();
         let stored = Stored::from_history(slot.as_ref()?)?;
         serde_json::to_vec(&stored).ok()
+    }
+
+    /// Writes the file into `folder` (the cache folder a build was given), whole or not at
+    /// all: a build stopped midway leaves the previous file.
+    pub fn save(&self, folder: &Path) -> std::io::Result<()> {
+        let Some(bytes) = self.file() else {
+            return Ok(());
+        };
+        std::fs::create_dir_all(folder)?;
+        let path = folder.join(FILE);
+        let partial = path.with_extension("partial");
+        std::fs::write(&partial, bytes)?;
+        std::fs::rename(&partial, path)
     }
 
     fn slot(&self) -> std::sync::MutexGuard<'_, Option<History>> {

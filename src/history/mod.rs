@@ -78,8 +78,9 @@ impl Commit {
 /// What one commit did to one item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Change {
-    /// The item was added, under this name.
-    Added(String),
+    /// The item was added. Its name is not kept: a version never changed since is the file as
+    /// it is now (history does not read it), and a later one names the lineage.
+    Added,
     /// The item was removed; its last name.
     Removed(String),
     /// The item's file was renamed from this slug.
@@ -116,7 +117,8 @@ pub struct Event {
 pub struct Lineage {
     /// Its slug now (or when it was removed).
     pub slug: String,
-    /// Its name in its latest version.
+    /// Its name in the latest version history read; empty where none was: an item added and
+    /// never changed since, whose file is as it is now (pages name it from the loaded content).
     pub name: String,
     /// Its events, oldest first (indices into [`History::events`]).
     pub events: Vec<usize>,
@@ -335,21 +337,14 @@ fn read_range(
     Ok(replay::replay(onto, log, &snapshots, names))
 }
 
-/// Every version of the originals that the log names, parsed (`None`: it does not parse).
+/// The versions of the originals that replaying `log` compares, parsed (`None`: it does not
+/// parse).
 fn snapshots(
     items: &Path,
     log: &[git::Commit],
     names: &Names,
 ) -> HashMap<String, Option<Snapshot>> {
-    let wanted: HashSet<&str> = (log.iter())
-        .filter(|c| !c.boundary)
-        .flat_map(|c| &c.files)
-        .filter(|f| names.is_original(&f.path))
-        .flat_map(|f| [f.old_blob.as_deref(), f.new_blob.as_deref()])
-        .flatten()
-        .collect();
-    let mut wanted: Vec<&str> = wanted.into_iter().collect();
-    wanted.sort_unstable();
+    let wanted = wanted(log, names);
     let blobs = git::blobs(items, &wanted, MAX_FILE_BYTES as usize);
     // On this thread, not rayon's: its threads are loading the content files meanwhile, and
     // a few blobs (the commits since the last build) would wait for all of them.
@@ -357,4 +352,81 @@ fn snapshots(
         .into_iter()
         .map(|(id, bytes)| (id, Snapshot::parse(&bytes)))
         .collect()
+}
+
+/// The blobs of the originals that replaying `log` reads, sorted: every version a commit
+/// changed, renamed or removed, and every version it made by changing or renaming one. A
+/// version made by adding a file is read only if a later commit changes it (its old blob
+/// then): otherwise it is the file as it is now, and most of a report's versions are that.
+/// Which blobs are read never changes what replaying records, so reading history in two parts
+/// (the kept history, then the commits since) records what reading it whole does.
+fn wanted<'a>(log: &'a [git::Commit], names: &Names) -> Vec<&'a str> {
+    let wanted: HashSet<&str> = (log.iter())
+        .filter(|c| !c.boundary)
+        .flat_map(|c| &c.files)
+        .filter(|f| names.is_original(&f.path))
+        .flat_map(|f| {
+            let made = f
+                .new_blob
+                .as_deref()
+                .filter(|_| f.status != git::Status::Added);
+            [f.old_blob.as_deref(), made]
+        })
+        .flatten()
+        .collect();
+    let mut wanted: Vec<&str> = wanted.into_iter().collect();
+    wanted.sort_unstable();
+    wanted
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(
+        status: git::Status,
+        path: &str,
+        old: Option<&str>,
+        new: Option<&str>,
+    ) -> git::FileChange {
+        git::FileChange {
+            status,
+            path: path.into(),
+            old_path: None,
+            old_blob: old.map(String::from),
+            new_blob: new.map(String::from),
+        }
+    }
+
+    #[test]
+    fn reads_only_the_versions_a_commit_changed_renamed_or_removed() {
+        use git::Status::{Added, Deleted, Modified, Renamed};
+        let commit = |files| git::Commit {
+            id: "c".into(),
+            time: "2026-03-01T10:00:00Z".into(),
+            subject: "s".into(),
+            boundary: false,
+            files,
+        };
+        let log = [
+            commit(vec![
+                change(Added, "kept.md", None, Some("a1")),
+                change(Added, "changed.md", None, Some("b1")),
+                change(Added, "gone.md", None, Some("c1")),
+                change(Added, "moved.md", None, Some("d1")),
+                change(Added, "changed.ko.md", None, Some("k1")),
+            ]),
+            commit(vec![
+                change(Modified, "changed.md", Some("b1"), Some("b2")),
+                change(Deleted, "gone.md", Some("c1"), None),
+                change(Renamed, "moved-to.md", Some("d1"), Some("d2")),
+                change(Modified, "changed.ko.md", Some("k1"), Some("k2")),
+            ]),
+        ];
+        let names = Names {
+            default: "en",
+            languages: vec!["en", "ko"],
+        };
+        assert_eq!(wanted(&log, &names), ["b1", "b2", "c1", "d1", "d2"]);
+    }
 }

@@ -120,15 +120,13 @@ impl Replay<'_> {
         };
         self.out.lineages[lineage].slug = slug.to_string();
         self.out.alive.insert(slug.to_string(), lineage);
-        if let Some(new) = new {
-            self.out.lineages[lineage].name = new.name.clone();
+        // Never from an added version: whether its blob was read depends on later commits.
+        if let Some(version) = new.filter(|_| file.status != Status::Added).or(old) {
+            self.out.lineages[lineage].name = version.name.clone();
         }
         let default = self.names.default.to_string();
         match file.status {
-            Status::Added => {
-                let name = new.map(|s| s.name.clone()).unwrap_or_default();
-                self.push(commit, lineage, Change::Added(name));
-            }
+            Status::Added => self.push(commit, lineage, Change::Added),
             Status::Deleted => {
                 let name = self.out.lineages[lineage].name.clone();
                 self.push(commit, lineage, Change::Removed(name));
@@ -160,7 +158,7 @@ impl Replay<'_> {
         let added_now = (self.out.lineages[lineage].events.iter().rev())
             .map(|&e| &self.out.events[e])
             .take_while(|e| e.commit == commit)
-            .any(|e| matches!(e.change, Change::Added(_)));
+            .any(|e| matches!(e.change, Change::Added));
         if !added_now {
             self.push(commit, lineage, Change::Translated(lang));
         }

@@ -17,7 +17,9 @@ pub struct Report<'a> {
 }
 
 /// Keeps the built site out of the repository.
-pub const GITIGNORE: &str = "# The built site: `versus build` makes it again.\n/output/\n";
+pub const GITIGNORE: &str = "# The built site: `versus build` makes it again.\n/output/\n\
+    # What `versus build --cache .versus-cache` keeps for the next build (the Pages workflow).\n\
+    /.versus-cache/\n";
 
 /// A language's name in itself, for the languages a report is most often written in; the
 /// code itself for any other (site.toml says where to change it).
@@ -530,8 +532,11 @@ jobs:
       pages: read
     steps:
       - uses: actions/checkout@v6
-      # Gets the versus release binary, builds for the Pages address, runs `versus check`
-      # and uploads the site as the Pages artifact.
+        with:
+          fetch-depth: 0  # the whole history: item pages, the changes page and feeds are made from it
+      # Gets the versus release binary, builds for the Pages address (going on from what the
+      # last run kept, carried in the Actions cache), runs `versus check` and uploads the site
+      # as the Pages artifact.
       - uses: {repository}@v{version}
 
   deploy:

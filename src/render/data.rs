@@ -210,7 +210,7 @@ fn score_history<'a>(
 /// The day the item `slug` was added, from history.
 fn added(history: &History, slug: &str) -> Option<String> {
     (history.events_of(history.item(slug)?))
-        .find(|e| matches!(e.change, Change::Added(_)))
+        .find(|e| matches!(e.change, Change::Added))
         .map(|e| history.commits[e.commit].date.to_string())
 }
 

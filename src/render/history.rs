@@ -107,7 +107,7 @@ pub fn item(scope: &Scope, item: &Item) -> Option<ItemHistoryView> {
     let events: Vec<&Event> = history.events_of(lineage).collect();
     let added = events
         .iter()
-        .find(|e| matches!(e.change, Change::Added(_)))
+        .find(|e| matches!(e.change, Change::Added))
         .map(|e| date(scope, &history.commits[e.commit]));
     Some(ItemHistoryView {
         added,
@@ -185,7 +185,7 @@ pub fn changes(scope: &Scope) -> ChangesView {
 pub fn on_changes_page(change: &Change) -> bool {
     matches!(
         change,
-        Change::Added(_) | Change::Removed(_) | Change::Score { .. } | Change::Source { .. }
+        Change::Added | Change::Removed(_) | Change::Score { .. } | Change::Source { .. }
     )
 }
 
@@ -215,7 +215,9 @@ pub fn entry(scope: &Scope, event: &Event) -> EntryView {
     }
 }
 
-/// The item's name in the page's language and its page, or its last name if it is gone.
+/// The item's name in the page's language and its page, or its last name if it is gone (its
+/// slug, for a file removed from the work tree but not from the commit: history did not read
+/// the name of a version never changed since it was added).
 fn item_link(scope: &Scope, history: &History, lineage: &Lineage) -> (String, Option<String>) {
     let current = (history.exists(lineage))
         .then(|| scope.site.item(&lineage.slug))
@@ -225,6 +227,7 @@ fn item_link(scope: &Scope, history: &History, lineage: &Lineage) -> (String, Op
             scope.item_name(item),
             Some(scope.href(&Route::Item(item.slug.clone()))),
         ),
+        None if lineage.name.is_empty() => (lineage.slug.clone(), None),
         None => (lineage.name.clone(), None),
     }
 }
@@ -235,7 +238,7 @@ fn describe(scope: &Scope, change: &Change) -> (&'static str, String) {
         (scope.site.config.criterion(id)).map_or_else(|| id.to_string(), |c| scope.text(&c.label))
     };
     match change {
-        Change::Added(_) => ("added", scope.t("change_added")),
+        Change::Added => ("added", scope.t("change_added")),
         Change::Removed(_) => ("removed", scope.t("change_removed")),
         Change::Renamed(from) => (
             "renamed",

@@ -57,7 +57,7 @@ pub fn serve(project: &Project, ip: IpAddr, port: u16, console: &Console) -> Res
         project: project.clone(),
         address,
         highlighter: Highlighter::default(),
-        history: crate::history::Kept::from_output(&project.output),
+        history: project.kept_history(),
     };
     builder.rebuild(&shared, console);
     watch::start(builder, Arc::clone(&shared), *console)?;

@@ -71,6 +71,16 @@ pub(super) fn repository() -> SiteTest {
     site
 }
 
+/// Adds the item `slug` named `name` (beta's file under another name) on `date`.
+pub(super) fn add_item(site: &SiteTest, slug: &str, name: &str, date: &str) {
+    let beta = String::from_utf8(site.read(&format!("{ITEMS}/beta.md"))).unwrap();
+    site.write(
+        &format!("{ITEMS}/{slug}.md"),
+        beta.replace("name: Beta", &format!("name: {name}")),
+    );
+    commit(site, date, &format!("Add {slug}"));
+}
+
 /// The one line a build printed about history.
 fn the_note(stdout: &str) -> &str {
     let notes: Vec<&str> = (stdout.lines())
@@ -208,6 +218,31 @@ fn the_changes_page_lists_changes_by_day_newest_first_in_each_language() {
         .map(|a| attr(a, "href"))
         .collect();
     assert_eq!(footer, ["changes/"], "linked from the footer");
+}
+
+#[test]
+fn an_item_never_changed_since_it_was_added_is_named_from_its_file() {
+    let site = repository();
+    add_item(&site, "epsilon", "Epsilon", "2026-03-22");
+    build(&site);
+    let page = site.page("changes/index.html");
+    assert_eq!(
+        texts(&page, "#d-2026-03-22 ~ .commit li"),
+        ["Epsilon: added"]
+    );
+    let link = one(&page, "#d-2026-03-22 ~ .commit li a");
+    assert_eq!(attr(link, "href"), "../items/epsilon/");
+
+    // Gone from the work tree, not from the commit: history never read its name.
+    std::fs::remove_file(site.path(&format!("{ITEMS}/epsilon.md"))).unwrap();
+    build(&site);
+    let page = site.page("changes/index.html");
+    assert_eq!(
+        texts(&page, "#d-2026-03-22 ~ .commit li"),
+        ["epsilon: added"],
+        "named by its slug, not linked"
+    );
+    assert!(select(&page, "#d-2026-03-22 ~ .commit li a").is_empty());
 }
 
 #[test]

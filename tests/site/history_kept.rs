@@ -1,11 +1,11 @@
-//! The history a build keeps in its output folder for the next (`.versus-history.json`): used
-//! when the commit read is the one checked out, gone on from when new commits follow it in a
-//! line, and never when it was read another way or history was rewritten; in every case the
-//! site is the one a build without it makes.
+//! The history a build keeps for the next (`.versus-history.json`), in its output folder or,
+//! with `--cache DIR`, in DIR alone: used when the commit read is the one checked out, gone on
+//! from when new commits follow it in a line, and never when it was read another way or history
+//! was rewritten; in every case the site is the one a build without it makes.
 
-use super::history::{commit, repository};
+use super::history::{add_item, commit, repository};
 use super::repository::git;
-use super::support::{SiteTest, Tree, texts};
+use super::support::{SiteTest, Tree, one, text, texts};
 
 const KEPT: &str = "output/.versus-history.json";
 
@@ -131,4 +131,78 @@ fn new_commits_are_read_onto_the_kept_history_and_rewritten_history_is_read_whol
     );
     let merged = build(&site);
     build_afresh(&site).assert_same(&merged, "after a merge");
+}
+
+#[test]
+fn items_added_before_the_kept_history_and_changed_after_it_show_as_when_read_whole() {
+    let site = repository();
+    add_item(&site, "epsilon", "Epsilon", "2026-03-22");
+    add_item(&site, "zeta", "Zeta", "2026-03-22");
+    build(&site);
+    // Their first versions were not read (never changed then): the next read compares them.
+    site.edit("content/items/epsilon.md", "    score: 4", "    score: 5");
+    std::fs::remove_file(site.path("content/items/zeta.md")).unwrap();
+    commit(
+        &site,
+        "2026-03-23",
+        "Speed: epsilon measured; zeta withdrawn",
+    );
+    let gone_on = build(&site);
+    let changes = site.page("changes/index.html");
+    assert_eq!(
+        texts(&changes, "#d-2026-03-23 ~ .commit li"),
+        ["Epsilon: Speed: 4 → 5", "Zeta: removed"]
+    );
+    let removed = one(&changes, "#d-2026-03-23 ~ .commit .removed-name");
+    assert_eq!(text(removed), "Zeta", "named from the version removed");
+    build_afresh(&site).assert_same(&gone_on, "versions first read in a second part");
+}
+
+#[test]
+fn with_a_cache_folder_the_history_is_kept_there_not_in_the_site() {
+    let site = repository();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let cache = dir.path().join("cache");
+    let kept_in_cache = cache.join(".versus-history.json");
+    let with_cache = |output: &str| {
+        let output = dir.path().join(output);
+        (site.build_with(&[
+            "--cache".as_ref(),
+            cache.as_os_str(),
+            "--output".as_ref(),
+            output.as_os_str(),
+        ]))
+        .assert_clean();
+        Tree::of(&output)
+    };
+    let first = with_cache("first");
+    assert!(
+        !first.0.contains_key(".versus-history.json"),
+        "not in the site"
+    );
+    let value: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&kept_in_cache).unwrap()).expect("JSON");
+    assert_eq!(value["key"]["head"], head(&site));
+    let mut without_cache = build_afresh(&site);
+    without_cache.0.remove(".versus-history.json");
+    first.assert_same(
+        &without_cache,
+        "the site alone, as a build without the cache makes it",
+    );
+
+    // Proof that it is used, by a build into a new output folder (as CI builds).
+    let mut value = value;
+    value["commits"][7][2] = "Kept subject".into();
+    std::fs::write(&kept_in_cache, serde_json::to_vec(&value).unwrap()).unwrap();
+    let second = with_cache("second");
+    let changes = scraper::Html::parse_document(
+        std::str::from_utf8(&second.0["changes/index.html"]).unwrap(),
+    );
+    assert_eq!(texts(&changes, ".commit-reason")[0], "Kept subject");
+
+    // `check` reads it and writes nothing there.
+    let before = Tree::of(&cache);
+    let checked = site.run("check", &["--cache".as_ref(), cache.as_os_str()]);
+    assert!(checked.status.success(), "{}", checked.stderr);
+    Tree::of(&cache).assert_same(&before, "the cache after check");
 }
