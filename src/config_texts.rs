@@ -39,6 +39,11 @@ struct Table<'a> {
 }
 
 impl<'a> Table<'a> {
+    /// Table `n` (from 0) of `array`, the one whose `id` is `id`.
+    fn of(array: &'a str, n: usize, id: &'a str) -> Self {
+        Table { array, n, id }
+    }
+
     fn text(&self, rest: &[&'a str], text: &'a Text) -> ConfigText<'a> {
         let mut path = vec![self.array];
         path.extend_from_slice(rest);
@@ -60,32 +65,20 @@ pub fn texts(config: &Config) -> Vec<ConfigText<'_>> {
     ];
     texts.extend(config.license.iter().map(|t| ConfigText::top("license", t)));
     for (n, c) in config.criteria.iter().enumerate() {
-        let table = Table {
-            array: "criteria",
-            n,
-            id: &c.id,
-        };
+        let table = Table::of("criteria", n, &c.id);
         texts.push(table.text(&["label"], &c.label));
         texts.push(table.text(&["description"], &c.description));
         let rubric = c.rubric.iter();
         texts.extend(rubric.map(|(level, t)| table.text(&["rubric", level], t)));
     }
     for (n, f) in config.facts.iter().enumerate() {
-        let table = Table {
-            array: "facts",
-            n,
-            id: &f.id,
-        };
+        let table = Table::of("facts", n, &f.id);
         texts.push(table.text(&["label"], &f.label));
         let choices = f.choices.iter();
         texts.extend(choices.map(|(key, t)| table.text(&["choices", key], t)));
     }
     for (n, p) in config.presets.iter().enumerate() {
-        let table = Table {
-            array: "presets",
-            n,
-            id: &p.id,
-        };
+        let table = Table::of("presets", n, &p.id);
         texts.push(table.text(&["label"], &p.label));
         texts.push(table.text(&["description"], &p.description));
     }

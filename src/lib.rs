@@ -301,16 +301,17 @@ pub fn build(project: &Project) -> Result<Report, Failure> {
 /// Keeps in the cache folder what the next build goes on from: the highlighted code and the
 /// history read. Failing to is a warning: the site is made all the same.
 fn save_cache(cache: &Path, highlighter: &Highlighter, kept: &history::Kept) -> Vec<Diagnostic> {
-    let failed = |what: &str, e: std::io::Error| {
-        Diagnostic::warning(cache, format!("{what} not kept for the next build: {e}"))
-    };
-    let highlighted = highlighter.save(cache).err();
-    let history = kept.save(cache).err();
-    (highlighted
-        .map(|e| failed("highlighted code", e))
-        .into_iter())
-    .chain(history.map(|e| failed("history", e)))
-    .collect()
+    let saved = [
+        ("highlighted code", highlighter.save(cache)),
+        ("history", kept.save(cache)),
+    ];
+    (saved.into_iter())
+        .filter_map(|(what, result)| {
+            let e = result.err()?;
+            let message = format!("{what} not kept for the next build: {e}");
+            Some(Diagnostic::warning(cache, message))
+        })
+        .collect()
 }
 
 fn merge(mut a: Vec<Diagnostic>, b: Vec<Diagnostic>) -> Vec<Diagnostic> {

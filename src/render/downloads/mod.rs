@@ -212,29 +212,25 @@ impl Drawing {
         };
         let at = |extension: &str| format!("{}{}", download.folder, download.file(extension));
         let taken = |extension: &str| reuse::reused(delivery, previous, &at(extension));
-        let (svg, png) = match (taken("svg")?, taken("png")?) {
-            (Some(svg), Some(png)) => (svg, png),
-            (svg, png) => {
-                let picture = self.svg(&scope, &download.route, &chart);
-                let png = match png {
-                    Some(png) => png,
-                    None => (delivery.keep)(OutputFile {
-                        path: at("png"),
-                        bytes: self.raster.png_at(&picture, SCALE).map_err(|why| {
-                            let message = format!("cannot draw the chart {}: {why}", at("png"));
-                            Failure::single(Diagnostic::error(at("png"), message))
-                        })?,
-                    })?,
-                };
-                let svg = match svg {
-                    Some(svg) => svg,
-                    None => (delivery.keep)(OutputFile {
-                        path: at("svg"),
-                        bytes: picture.into_bytes(),
-                    })?,
-                };
-                (svg, png)
-            }
+        // Drawn only if one of the pictures is not there to take.
+        let picture = std::cell::OnceCell::new();
+        let drawn = || picture.get_or_init(|| self.svg(&scope, &download.route, &chart));
+        let png = match taken("png")? {
+            Some(png) => png,
+            None => (delivery.keep)(OutputFile {
+                path: at("png"),
+                bytes: self.raster.png_at(drawn(), SCALE).map_err(|why| {
+                    let message = format!("cannot draw the chart {}: {why}", at("png"));
+                    Failure::single(Diagnostic::error(at("png"), message))
+                })?,
+            })?,
+        };
+        let svg = match taken("svg")? {
+            Some(svg) => svg,
+            None => (delivery.keep)(OutputFile {
+                path: at("svg"),
+                bytes: drawn().clone().into_bytes(),
+            })?,
         };
         let page = OutputFile {
             path: format!("{}index.html", download.folder),
