@@ -1,0 +1,163 @@
+//! Lines already parsed, for the highlighter. What syntect finds in a line depends only on the
+//! line's text and the parser's state before it, so a line met again in the same state (a
+//! closing brace, a blank line, the import every example starts with) is not matched against
+//! the grammar again: its scope operations and the state after it are taken from here. The
+//! result is the same by construction; only the regular expressions are skipped.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use syntect::parsing::{ParseState, ParsingError, ScopeStackOp, SyntaxSet};
+
+/// Lines kept at most by each thread: the memo is emptied when it is full, so its memory stays
+/// bounded (about 2 MB a thread) whatever the report's code.
+const MAX_LINES: usize = 4_096;
+/// Longer lines are always parsed: they are rarely met twice, and would loosen that bound.
+const MAX_LINE_LEN: usize = 200;
+
+/// A line's scope operations, as syntect's parser gives them.
+pub type Ops = Vec<(usize, ScopeStackOp)>;
+
+/// Parsed lines of one set of syntaxes (parse states name its contexts). Each thread keeps
+/// its own: a parse state may hold a regex engine's match, which cannot cross threads.
+pub struct ParsedLines {
+    syntaxes_id: u64,
+}
+
+impl Default for ParsedLines {
+    fn default() -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        ParsedLines {
+            syntaxes_id: NEXT.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+}
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::default();
+}
+
+/// One thread's lines, for the syntaxes of one [`ParsedLines`].
+#[derive(Default)]
+struct Memo {
+    syntaxes_id: u64,
+    /// By the line's text, each state it was parsed from (seldom more than a few).
+    by_text: HashMap<String, Vec<Parsed>>,
+    lines: usize,
+}
+
+struct Parsed {
+    before: ParseState,
+    ops: Ops,
+    after: ParseState,
+}
+
+impl ParsedLines {
+    /// The scope operations of `line` (with its line ending) parsed from `state`, which is
+    /// moved on to the state after the line, exactly as `state.parse_line` would.
+    pub fn parse(
+        &self,
+        state: &mut ParseState,
+        line: &str,
+        syntaxes: &SyntaxSet,
+    ) -> Result<Ops, ParsingError> {
+        if line.len() > MAX_LINE_LEN {
+            return state.parse_line(line, syntaxes);
+        }
+        MEMO.with_borrow_mut(|memo| {
+            if memo.syntaxes_id != self.syntaxes_id || memo.lines >= MAX_LINES {
+                *memo = Memo {
+                    syntaxes_id: self.syntaxes_id,
+                    ..Memo::default()
+                };
+            }
+            memo.parse(state, line, syntaxes)
+        })
+    }
+}
+
+impl Memo {
+    fn parse(
+        &mut self,
+        state: &mut ParseState,
+        line: &str,
+        syntaxes: &SyntaxSet,
+    ) -> Result<Ops, ParsingError> {
+        let known = self.by_text.get(line).into_iter().flatten();
+        if let Some(parsed) = known.into_iter().find(|p| p.before == *state) {
+            *state = parsed.after.clone();
+            return Ok(parsed.ops.clone());
+        }
+        let before = state.clone();
+        let ops = state.parse_line(line, syntaxes)?;
+        let after = state.clone();
+        self.lines += 1;
+        let parsed = Parsed {
+            before,
+            ops: ops.clone(),
+            after,
+        };
+        self.by_text
+            .entry(line.to_string())
+            .or_default()
+            .push(parsed);
+        Ok(ops)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use syntect::util::LinesWithEndings;
+
+    /// Every line's operations, parsed afresh by syntect alone.
+    fn parsed_by_syntect(code: &str, lang: &str, syntaxes: &SyntaxSet) -> Vec<Ops> {
+        let mut state = ParseState::new(syntaxes.find_syntax_by_token(lang).unwrap());
+        (LinesWithEndings::from(code))
+            .map(|line| state.parse_line(line, syntaxes).unwrap())
+            .collect()
+    }
+
+    fn parsed_with_memo(
+        code: &str,
+        lang: &str,
+        syntaxes: &SyntaxSet,
+        memo: &ParsedLines,
+    ) -> Vec<Ops> {
+        let mut state = ParseState::new(syntaxes.find_syntax_by_token(lang).unwrap());
+        (LinesWithEndings::from(code))
+            .map(|line| memo.parse(&mut state, line, syntaxes).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_line_met_again_in_another_state_is_parsed_in_that_state() {
+        let syntaxes = two_face::syntax::extra_newlines();
+        let memo = ParsedLines::default();
+        // The same lines as code, inside a block comment and inside a string: each gives other
+        // scopes, and the memo must not hand one state's operations to another.
+        let blocks = [
+            ("fn main() {\n    let x = 1;\n}\n", "rust"),
+            (
+                "/*\nfn main() {\n    let x = 1;\n}\n*/\nfn main() {\n    let x = 1;\n}\n",
+                "rust",
+            ),
+            ("let s = \"\nfn main() {\n    let x = 1;\n}\n\";\n", "rust"),
+            ("fn main() {\n    let x = 1;\n}\n", "js"),
+            ("fn main() {\n    let x = 1;\n}\n", "rust"),
+        ];
+        for (code, lang) in blocks {
+            assert_eq!(
+                parsed_with_memo(code, lang, &syntaxes, &memo),
+                parsed_by_syntect(code, lang, &syntaxes),
+                "{lang}: {code}"
+            );
+        }
+        let states = MEMO.with_borrow(|memo| memo.by_text["fn main() {\n"].len());
+        assert!(
+            states >= 3,
+            "one entry per state the line was met in: {states}"
+        );
+    }
+}
