@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::pages::{Page, View, criteria, embeddable_json, generated};
 use super::routes::Route;
-use super::views::{self, CriterionView, FactView, Scope, ScoreView, Shared};
+use super::views::{self, CriterionView, Scope, ScoreView, Shared};
 use crate::chart::{RadarChart, Series, radar_chart};
 use crate::model::{Item, Translated};
 use crate::rank;
@@ -20,7 +20,6 @@ pub struct Side {
     href: String,
     summary: String,
     overall: Option<ScoreView>,
-    facts: Vec<FactView>,
     pros: Vec<String>,
     cons: Vec<String>,
 }
@@ -85,11 +84,13 @@ pub fn pair(scope: &Scope, a: &str, b: &str) -> Page {
     };
     let (first, second) = (&scope.site.items[a], &scope.site.items[b]);
     let names = [scope.item_name(first), scope.item_name(second)];
-    let rows = rows(scope, [first, second], &names);
+    let hrefs = [first, second].map(|item| scope.href(&Route::Item(item.slug.clone())));
+    let rows = rows(scope, [first, second], &names, &hrefs);
+    let [a_href, b_href] = hrefs;
     let view = PairView {
         radar: radar_chart(&radar(scope, [first, second], &names, &rows)),
-        a: side(scope, a),
-        b: side(scope, b),
+        a: side(scope, a, a_href),
+        b: side(scope, b, b_href),
         goals: goals(scope, [first, second], &names),
         facts: facts(scope, first, second),
         rows,
@@ -116,34 +117,30 @@ pub fn pair(scope: &Scope, a: &str, b: &str) -> Page {
 pub fn chart(scope: &Scope, a: usize, b: usize) -> RadarChart {
     let items = [&scope.site.items[a], &scope.site.items[b]];
     let names = items.map(|item| scope.item_name(item));
-    radar(scope, items, &names, &rows(scope, items, &names))
+    let hrefs = items.map(|item| scope.href(&Route::Item(item.slug.clone())));
+    radar(scope, items, &names, &rows(scope, items, &names, &hrefs))
 }
 
-/// Both items' scores on each criterion, and who leads.
-fn rows(scope: &Scope, [first, second]: [&Item; 2], names: &[String; 2]) -> Vec<Row> {
+/// Both items' scores on each criterion, and who leads; `hrefs` are the items' pages.
+fn rows(scope: &Scope, items: [&Item; 2], names: &[String; 2], hrefs: &[String; 2]) -> Vec<Row> {
     let shared = scope.derived.shared.at(scope);
     (scope.site.config.criteria.iter())
         .zip(&shared.criteria)
-        .map(|(c, view)| row(scope, (c, view), first, second, names))
+        .map(|(c, view)| row(scope, (c, view), items, names, hrefs))
         .collect()
 }
 
-fn side(scope: &Scope, index: usize) -> Side {
+/// One item's side; its facts are in the page's `facts`, beside the other's.
+fn side(scope: &Scope, index: usize, href: String) -> Side {
     let item = &scope.site.items[index];
     let (text, _) = item.text_in(scope.lang, scope.default_lang());
-    let config = &scope.site.config;
-    let max = config.scale.max as f64;
+    let max = scope.site.config.scale.max as f64;
     Side {
         name: text.name.clone(),
-        href: scope.href(&Route::Item(item.slug.clone())),
+        href,
         summary: text.summary.clone(),
-        overall: rank::score_with(item, &config.weights(), config.overall_min_ratings)
-            .map(|s| ScoreView::new(s, max, true)),
-        facts: config
-            .facts
-            .iter()
-            .map(|f| views::fact_view(scope, f, item))
-            .collect(),
+        // The overall ranking's score: the same weights and minimum, computed once a build.
+        overall: (scope.derived.standing(index).score).map(|s| ScoreView::new(s, max, true)),
         pros: text.pros.clone(),
         cons: text.cons.clone(),
     }
@@ -152,26 +149,20 @@ fn side(scope: &Scope, index: usize) -> Side {
 fn row(
     scope: &Scope,
     (criterion, view): (&crate::config::Criterion, &Shared<CriterionView>),
-    a: &Item,
-    b: &Item,
+    [a, b]: [&Item; 2],
     names: &[String; 2],
+    hrefs: &[String; 2],
 ) -> Row {
     let max = scope.site.config.scale.max as f64;
     let score = |item: &Item| item.ratings.get(&criterion.id).map(|r| r.score);
     let (outcome, verdict) = verdict(scope, score(a), score(b), names);
-    let evidence = |item: &Item| {
-        format!(
-            "{}#rating-{}",
-            scope.href(&Route::Item(item.slug.clone())),
-            criterion.id
-        )
-    };
+    let evidence = |href: &String| [href, "#rating-", &criterion.id].concat();
     Row {
         criterion: view.clone(),
         a: score(a).map(|s| ScoreView::new(s, max, false)),
         b: score(b).map(|s| ScoreView::new(s, max, false)),
-        a_href: evidence(a),
-        b_href: evidence(b),
+        a_href: evidence(&hrefs[0]),
+        b_href: evidence(&hrefs[1]),
         a_recent: super::history::recent(scope, a, &criterion.id),
         b_recent: super::history::recent(scope, b, &criterion.id),
         outcome,
