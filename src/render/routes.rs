@@ -46,7 +46,8 @@ impl Route {
     pub fn path(&self, items: &str) -> String {
         match self {
             Route::Home => String::new(),
-            Route::Item(slug) => format!("{items}/{slug}/"),
+            // Joined, not formatted: the hrefs of every page are made of these.
+            Route::Item(slug) => [items, "/", slug, "/"].concat(),
             Route::Table(page) => paged("compare/", *page),
             Route::Rankings(page) => paged("rankings/", *page),
             Route::Ranking(id, page) => paged(&format!("rankings/{id}/"), *page),
