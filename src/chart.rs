@@ -328,6 +328,7 @@ fn radar_grid(svg: &mut String, chart: &RadarChart) {
         } else {
             y
         };
+        let (x, y) = (Coord(x), Coord(y));
         let _ = write!(
             svg,
             r#"<text class="label" x="{x}" y="{y}" text-anchor="{anchor}">{}"#,
@@ -404,11 +405,17 @@ impl std::fmt::Display for Coord {
             return self.0.fmt(f);
         }
         let tenths = tenths as i64;
-        let (whole, digit) = (tenths / 10, (tenths % 10).abs());
-        let sign = if tenths < 0 && whole == 0 { "-" } else { "" };
+        if tenths < 0 {
+            f.write_str("-")?;
+        }
+        let (whole, digit) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+        f.write_str(itoa::Buffer::new().format(whole))?;
         match digit {
-            0 => write!(f, "{whole}"),
-            _ => write!(f, "{sign}{whole}.{digit}"),
+            0 => Ok(()),
+            _ => {
+                f.write_char('.')?;
+                f.write_char(char::from(b'0' + digit as u8))
+            }
         }
     }
 }

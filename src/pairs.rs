@@ -93,7 +93,7 @@ fn all_pairs(n: usize) -> Vec<Pair> {
 /// The slug of a pair page: both slugs in alphabetical order, `a-vs-b`.
 pub fn pair_slug(a: &str, b: &str) -> String {
     let (first, second) = if a <= b { (a, b) } else { (b, a) };
-    format!("{first}-vs-{second}")
+    [first, "-vs-", second].concat()
 }
 
 #[cfg(test)]

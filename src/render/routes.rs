@@ -52,7 +52,7 @@ impl Route {
             Route::Rankings(page) => paged("rankings/", *page),
             Route::Ranking(id, page) => paged(&format!("rankings/{id}/"), *page),
             Route::Choose => "choose/".into(),
-            Route::Pair(a, b) => format!("compare/{}/", crate::pairs::pair_slug(a, b)),
+            Route::Pair(a, b) => ["compare/", &crate::pairs::pair_slug(a, b), "/"].concat(),
             Route::Picker => "compare/pick/".into(),
             Route::AtoZ(page) => paged("a-z/", *page),
             Route::Compare => "compare/view/".into(),
