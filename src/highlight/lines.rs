@@ -12,14 +12,19 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use syntect::parsing::{ParseState, ParsingError, ScopeStackOp, SyntaxSet};
 
 /// Lines kept at most by each thread, and lines seen: the memo is emptied when either is
-/// full, so its memory stays bounded (about 3 MB a thread) whatever the report's code.
-const MAX_LINES: usize = 4_096;
+/// full, so its memory stays bounded whatever the report's code (a kept line holds two parse
+/// states of at most `MAX_DEPTH` levels, about a kilobyte each: a few MB a thread).
+const MAX_LINES: usize = 2_048;
 const MAX_SEEN: usize = 65_536;
 /// States kept for one line's text: a line met in ever new states (an opening bracket nested
 /// deeper each time) would otherwise cost two clones and a longer search each time.
 const MAX_STATES_PER_LINE: usize = 8;
 /// Longer lines are always parsed: they are rarely met twice, and would loosen that bound.
 const MAX_LINE_LEN: usize = 200;
+/// Lines inside more scopes than this are always parsed. A kept line holds two copies of the
+/// parse state, whose size grows with the nesting (syntect stops it at about a hundred
+/// levels, 10 KB); ordinary code is a few scopes deep.
+const MAX_DEPTH: usize = 32;
 
 /// A line's scope operations, as syntect's parser gives them.
 pub type Ops = Vec<(usize, ScopeStackOp)>;
@@ -65,14 +70,17 @@ struct Parsed {
 
 impl ParsedLines {
     /// The scope operations of `line` (with its line ending) parsed from `state`, which is
-    /// moved on to the state after the line, exactly as `state.parse_line` would.
+    /// moved on to the state after the line, exactly as `state.parse_line` would. `depth` is
+    /// how many scopes are open before the line (the parse state's own depth is not public;
+    /// in the bundled grammars nesting opens scopes).
     pub fn parse(
         &self,
         state: &mut ParseState,
         line: &str,
         syntaxes: &SyntaxSet,
+        depth: usize,
     ) -> Result<Ops, ParsingError> {
-        if line.len() > MAX_LINE_LEN {
+        if line.len() > MAX_LINE_LEN || depth > MAX_DEPTH {
             return state.parse_line(line, syntaxes);
         }
         MEMO.with_borrow_mut(|memo| {
@@ -142,7 +150,7 @@ mod tests {
     ) -> Vec<Ops> {
         let mut state = ParseState::new(syntaxes.find_syntax_by_token(lang).unwrap());
         (LinesWithEndings::from(code))
-            .map(|line| memo.parse(&mut state, line, syntaxes).unwrap())
+            .map(|line| memo.parse(&mut state, line, syntaxes, 0).unwrap())
             .collect()
     }
 
@@ -190,5 +198,17 @@ mod tests {
             assert!(!memo.by_text.contains_key("let once = 1;\n"));
             assert_eq!(memo.by_text["{\n"].len(), MAX_STATES_PER_LINE);
         });
+    }
+
+    #[test]
+    fn a_line_deep_inside_scopes_is_never_kept() {
+        let syntaxes = two_face::syntax::extra_newlines();
+        let memo = ParsedLines::default();
+        let mut state = ParseState::new(syntaxes.find_syntax_by_token("rust").unwrap());
+        for _ in 0..3 {
+            memo.parse(&mut state, "x;\n", &syntaxes, MAX_DEPTH + 1)
+                .unwrap();
+        }
+        MEMO.with_borrow(|memo| assert!(memo.by_text.is_empty() && memo.seen.is_empty()));
     }
 }

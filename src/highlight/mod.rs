@@ -158,8 +158,9 @@ impl Highlighter {
         let mut html = String::new();
         let mut open_spans = 0;
         for line in LinesWithEndings::from(code) {
+            let depth = scopes.as_slice().len();
             let ops = (self.parsed_lines)
-                .parse(&mut state, line, &self.syntaxes)
+                .parse(&mut state, line, &self.syntaxes, depth)
                 .ok()?;
             let (spans, opened) =
                 line_tokens_to_classed_spans(line, &ops, CLASS_STYLE, &mut scopes).ok()?;
