@@ -370,8 +370,9 @@ mod tests {
             ("const x = 1;\n", "js"),
             ("[a]\nx = 1\n", "toml"),
         ];
-        // Each twice: the second time every line comes from the parsed lines.
-        for (code, lang) in blocks.iter().chain(&blocks) {
+        // Three times: a line is kept the second time it is met, and the third time every line
+        // comes from the parsed lines.
+        for (code, lang) in blocks.iter().chain(&blocks).chain(&blocks) {
             assert_eq!(
                 h.highlight_uncached(code, lang).unwrap(),
                 by_syntect(code, lang),

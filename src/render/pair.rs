@@ -84,7 +84,7 @@ pub fn pair(scope: &Scope, a: &str, b: &str) -> Page {
     };
     let (first, second) = (&scope.site.items[a], &scope.site.items[b]);
     let names = [scope.item_name(first), scope.item_name(second)];
-    let hrefs = [first, second].map(|item| scope.href(&Route::Item(item.slug.clone())));
+    let hrefs = item_hrefs(scope, [first, second]);
     let rows = rows(scope, [first, second], &names, &hrefs);
     let [a_href, b_href] = hrefs;
     let view = PairView {
@@ -117,8 +117,17 @@ pub fn pair(scope: &Scope, a: &str, b: &str) -> Page {
 pub fn chart(scope: &Scope, a: usize, b: usize) -> RadarChart {
     let items = [&scope.site.items[a], &scope.site.items[b]];
     let names = items.map(|item| scope.item_name(item));
-    let hrefs = items.map(|item| scope.href(&Route::Item(item.slug.clone())));
-    radar(scope, items, &names, &rows(scope, items, &names, &hrefs))
+    radar(
+        scope,
+        items,
+        &names,
+        &rows(scope, items, &names, &item_hrefs(scope, items)),
+    )
+}
+
+/// Both items' pages, made once for the page's links to them.
+fn item_hrefs(scope: &Scope, items: [&Item; 2]) -> [String; 2] {
+    items.map(|item| scope.href(&Route::Item(item.slug.clone())))
 }
 
 /// Both items' scores on each criterion, and who leads; `hrefs` are the items' pages.

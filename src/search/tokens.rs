@@ -112,13 +112,13 @@ fn pieces(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Hangul syllables and jamo (a query may end in a jamo being composed).
 /// A letter or digit. Hangul is tested first: every Hangul letter is one, and the standard
 /// library's table search for letters outside ASCII was 3% of a build's instructions.
 fn is_word_char(c: char) -> bool {
     is_hangul(c) || c.is_alphanumeric()
 }
 
+/// Hangul syllables and jamo (a query may end in a jamo being composed).
 pub fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3131}'..='\u{318E}')
 }
