@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use std::fmt::Write;
 use std::rc::Rc;
 
+use crate::text::{Decimal, push_decimal};
+
 /// One bar: its label, its value (`None` when not rated) and the text shown beside it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -230,7 +232,8 @@ const RADAR_RADIUS: f64 = 125.0;
 
 /// Draws a radar chart as inline SVG.
 pub fn radar_chart(chart: &RadarChart) -> String {
-    let mut svg = String::new();
+    // About 3 KB with two series: room for it from the start.
+    let mut svg = String::with_capacity(4096);
     let _ = write!(
         svg,
         r#"<svg class="chart radar-chart" role="img" viewBox="0 0 {RADAR_WIDTH} {RADAR_HEIGHT}" aria-labelledby="{id}-title {id}-desc" xmlns="http://www.w3.org/2000/svg"><title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#,
@@ -270,21 +273,23 @@ fn point_at(axis: usize, count: usize, r: f64) -> (f64, f64) {
     )
 }
 
-/// The rings and spokes of a radar of `count` axes scaled to `max`: the same on every chart of
-/// a report (a pair page or an item page each draw one), so each thread draws it once and keeps
-/// the few there are.
-fn radar_web(count: usize, max: f64) -> Rc<str> {
+/// What a thread has drawn of radars' frames, by the number of axes, the scale and the labels
+/// (none for the web alone): every chart of a report draws the same rings and spokes, and
+/// every pair page of a language the same labels around them, so each is drawn once and the
+/// few there are kept.
+fn kept_frame(key: (usize, f64, Option<String>), draw: impl FnOnce() -> String) -> Rc<str> {
     const KEPT: usize = 16;
+    /// The number of axes, the scale's bits, and the labels.
+    type Key = (usize, u64, Option<String>);
     thread_local! {
-        static WEBS: RefCell<HashMap<(usize, u64), Rc<str>>> = RefCell::default();
+        static FRAMES: RefCell<HashMap<Key, Rc<str>>> = RefCell::default();
     }
-    WEBS.with_borrow_mut(|webs| {
-        if webs.len() >= KEPT {
-            webs.clear();
+    FRAMES.with_borrow_mut(|frames| {
+        if frames.len() >= KEPT {
+            frames.clear();
         }
-        let web = webs.entry((count, max.to_bits()));
-        web.or_insert_with(|| draw_radar_web(count, max).into())
-            .clone()
+        let frame = frames.entry((key.0, key.1.to_bits(), key.2));
+        frame.or_insert_with(|| draw().into()).clone()
     })
 }
 
@@ -314,7 +319,25 @@ fn draw_radar_web(count: usize, max: f64) -> String {
 
 fn radar_grid(svg: &mut String, chart: &RadarChart) {
     let count = chart.axes.len();
-    svg.push_str(&radar_web(count, chart.max));
+    let web = kept_frame((count, chart.max, None), || {
+        draw_radar_web(count, chart.max)
+    });
+    if chart.axis_notes.iter().all(String::is_empty) {
+        let labels = chart.axes.join("\u{0}");
+        svg.push_str(&kept_frame((count, chart.max, Some(labels)), || {
+            let mut frame = String::from(&*web);
+            radar_labels(&mut frame, chart);
+            frame
+        }));
+    } else {
+        svg.push_str(&web);
+        radar_labels(svg, chart);
+    }
+}
+
+/// The label of each axis, with its note (the score shown) below it.
+fn radar_labels(svg: &mut String, chart: &RadarChart) {
+    let count = chart.axes.len();
     for (axis, label) in chart.axes.iter().enumerate() {
         let (x, y) = point_at(axis, count, RADAR_RADIUS + 16.0);
         let anchor = match x - RADAR_WIDTH / 2.0 {
@@ -328,7 +351,7 @@ fn radar_grid(svg: &mut String, chart: &RadarChart) {
         } else {
             y
         };
-        let (x, y) = (Coord(x), Coord(y));
+        let (x, y) = (Decimal(x), Decimal(y));
         let _ = write!(
             svg,
             r#"<text class="label" x="{x}" y="{y}" text-anchor="{anchor}">{}"#,
@@ -347,77 +370,50 @@ fn radar_grid(svg: &mut String, chart: &RadarChart) {
 
 fn radar_series(svg: &mut String, chart: &RadarChart, series: &Series, index: usize) {
     let count = chart.axes.len();
-    let points: Vec<Option<(Coord, Coord)>> = series
-        .values
-        .iter()
-        .enumerate()
+    let points: Vec<Option<(f64, f64)>> = (series.values.iter().enumerate())
         .map(|(axis, v)| v.map(|v| radar_point(axis, count, v, chart.max)))
-        .map(|point| point.map(|(x, y)| (Coord(x), Coord(y))))
         .collect();
     let _ = write!(svg, r#"<g class="series series-{index}">"#);
     let complete = points.iter().all(Option::is_some);
     if complete && count > 2 {
         svg.push_str(r#"<polygon class="area" points=""#);
-        for (n, (x, y)) in points.iter().flatten().enumerate() {
-            let _ = write!(svg, "{}{x},{y}", if n > 0 { " " } else { "" });
+        for (n, &point) in points.iter().flatten().enumerate() {
+            push_point(svg, [if n > 0 { " " } else { "" }, ",", ""], point);
         }
         svg.push_str(r#""/>"#);
     } else {
         for axis in 0..count {
-            if let (Some((x1, y1)), Some((x2, y2))) = (points[axis], points[(axis + 1) % count]) {
-                let _ = write!(
-                    svg,
-                    r#"<line class="edge" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}"/>"#
-                );
+            if let (Some(from), Some(to)) = (points[axis], points[(axis + 1) % count]) {
+                push_point(svg, [r#"<line class="edge" x1=""#, r#"" y1=""#, ""], from);
+                push_point(svg, [r#"" x2=""#, r#"" y2=""#, r#""/>"#], to);
             }
         }
     }
-    for (x, y) in points.iter().flatten() {
+    for &(x, y) in points.iter().flatten() {
         match index {
-            0 => {
-                let _ = write!(svg, r#"<circle cx="{x}" cy="{y}" r="4.5"/>"#);
-            }
-            _ => {
-                let _ = write!(
-                    svg,
-                    r#"<rect x="{}" y="{}" width="8" height="8"/>"#,
-                    Coord(x.0 - 4.0),
-                    Coord(y.0 - 4.0)
-                );
-            }
+            0 => push_point(
+                svg,
+                [r#"<circle cx=""#, r#"" cy=""#, r#"" r="4.5"/>"#],
+                (x, y),
+            ),
+            _ => push_point(
+                svg,
+                [r#"<rect x=""#, r#"" y=""#, r#"" width="8" height="8"/>"#],
+                (x - 4.0, y - 4.0),
+            ),
         }
     }
     svg.push_str("</g>");
 }
 
-/// A coordinate written as `Display` writes an `f64`, without its general float formatting
-/// when the value is a whole number of tenths (as radar points are rounded to): formatting the
-/// points of the item and pair pages' radars was 5% of a build.
-#[derive(Debug, Clone, Copy)]
-struct Coord(f64);
-
-impl std::fmt::Display for Coord {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let tenths = (self.0 * 10.0).round();
-        // Only where the value is the double nearest to `tenths / 10`: its shortest decimal
-        // is then those digits, as `Display` would write them.
-        if tenths / 10.0 != self.0 || tenths.abs() >= 1e15 || self.0 == 0.0 {
-            return self.0.fmt(f);
-        }
-        let tenths = tenths as i64;
-        if tenths < 0 {
-            f.write_str("-")?;
-        }
-        let (whole, digit) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
-        f.write_str(itoa::Buffer::new().format(whole))?;
-        match digit {
-            0 => Ok(()),
-            _ => {
-                f.write_char('.')?;
-                f.write_char(char::from(b'0' + digit as u8))
-            }
-        }
-    }
+/// Appends `before`, `x`, `between`, `y` and `after` (`parts`), the coordinates as `Display`
+/// writes them, without the formatting machinery: a radar has a few dozen.
+fn push_point(svg: &mut String, [before, between, after]: [&str; 3], (x, y): (f64, f64)) {
+    svg.push_str(before);
+    push_decimal(svg, x);
+    svg.push_str(between);
+    push_decimal(svg, y);
+    svg.push_str(after);
 }
 
 /// Escapes text for XML content and attributes (`& < > " '`, as tera's escaping does).
@@ -431,15 +427,6 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_coordinate_is_written_as_display_writes_the_float() {
-        let tenths = (-20_000..20_000).map(|k| f64::from(k) / 10.0);
-        let others = [0.0, -0.0, 251.29999999999998, 1e-7, 123.45, 1e16, f64::NAN];
-        for v in tenths.chain(others).chain([255.3 - 4.0, 47.3 - 8.0]) {
-            assert_eq!(Coord(v).to_string(), v.to_string(), "{v:?}");
-        }
-    }
 
     fn chart() -> BarChart {
         BarChart {

@@ -71,7 +71,11 @@ pub fn render(source: &str, context: &Context) -> Rendered {
     let events: Vec<Spanned> = Parser::new_ext(source, options)
         .into_offset_iter()
         .collect();
-    let mut rendered = Rendered::default();
+    let mut rendered = Rendered {
+        // Room for the markup around the text, which would otherwise be copied as it grows.
+        html: String::with_capacity(source.len() * 2),
+        ..Rendered::default()
+    };
     let events = hangul_emphasis(events, source);
     let events = links(events, context, &mut rendered.problems);
     let events = heading_ids(events, &mut rendered.headings);

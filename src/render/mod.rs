@@ -144,7 +144,7 @@ pub const ASSETS: &str = "assets/";
 
 /// Room a page is rendered into at first: most pages are 10 to 30 KB, and growing by doubling
 /// from nothing copied each one several times.
-const PAGE_CAPACITY: usize = 16 * 1024;
+const PAGE_CAPACITY: usize = 32 * 1024;
 
 impl<'a> Renderer<'a> {
     pub fn new(
@@ -284,11 +284,11 @@ impl<'a> Renderer<'a> {
     /// The path of a route's page in `lang`, below the site's root: `ko/frameworks/gin/`.
     fn path_in(&self, lang: &str, route: &Route) -> String {
         let config = &self.site.config;
-        format!(
-            "{}{}",
-            lang_prefix(lang, &config.default_language),
-            route.path(&config.items)
-        )
+        [
+            lang_prefix(lang, &config.default_language).as_str(),
+            route.path(&config.items).as_str(),
+        ]
+        .concat()
     }
 
     /// One route's page in every language, each handed to `keep`.
@@ -511,8 +511,8 @@ impl<'a> Renderer<'a> {
                 Alternate {
                     code: l.code.clone(),
                     name: l.name.clone(),
-                    href: format!("{}{}", scope.root, target),
-                    url: format!("{}{}", config.base_url, target),
+                    href: [scope.root.as_str(), &target].concat(),
+                    url: [config.base_url.as_str(), &target].concat(),
                     current: l.code == scope.lang,
                 }
             })
@@ -521,7 +521,7 @@ impl<'a> Renderer<'a> {
         let title = if page.title.is_empty() {
             site_title.clone()
         } else {
-            format!("{} · {}", page.title, site_title)
+            [page.title.as_str(), " · ", &site_title].concat()
         };
         Common {
             lang: scope.lang.to_string(),
@@ -534,13 +534,13 @@ impl<'a> Renderer<'a> {
             root: scope.root.clone(),
             home: scope.href(&Route::Home),
             search: scope.href(&Route::AtoZ(1)),
-            search_index: format!(
-                "{}{}{}",
-                scope.root,
-                lang_prefix(scope.lang, scope.default_lang()),
-                search::FOLDER
-            ),
-            assets: format!("{}{ASSETS}", scope.root),
+            search_index: [
+                scope.root.as_str(),
+                &lang_prefix(scope.lang, scope.default_lang()),
+                search::FOLDER,
+            ]
+            .concat(),
+            assets: [scope.root.as_str(), ASSETS].concat(),
             title,
             heading: page.title.clone(),
             site_title,
@@ -548,7 +548,7 @@ impl<'a> Renderer<'a> {
                 .description
                 .clone()
                 .unwrap_or_else(|| scope.text(&config.description)),
-            canonical: format!("{}{}", config.base_url, path),
+            canonical: [config.base_url.as_str(), path].concat(),
             nav: self.nav(scope, route),
             card: (self.cards).for_page(scope.lang, route, &config.base_url),
             chart_links: self.downloads.for_page(scope, route),
@@ -562,7 +562,7 @@ impl<'a> Renderer<'a> {
                 scope,
                 route,
                 &page.title,
-                &format!("{}{}", config.base_url, path),
+                &[config.base_url.as_str(), path].concat(),
             ),
         }
     }

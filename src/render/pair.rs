@@ -58,7 +58,8 @@ pub struct PairView {
     radar: String,
     rows: Vec<Row>,
     goals: Vec<Goal>,
-    facts: Vec<(String, Vec<String>, Vec<String>)>,
+    /// Each fact's label and both items' values, joined.
+    facts: Vec<(String, Shared<String>, Shared<String>)>,
 }
 
 /// The picker: every item with links to its pair pages, and the data to compare any two.
@@ -92,7 +93,7 @@ pub fn pair(scope: &Scope, a: &str, b: &str) -> Page {
         a: side(scope, a, a_href),
         b: side(scope, b, b_href),
         goals: goals(scope, [first, second], &names),
-        facts: facts(scope, first, second),
+        facts: facts(scope, [a, b]),
         rows,
     };
     let title = scope.fill(
@@ -102,11 +103,14 @@ pub fn pair(scope: &Scope, a: &str, b: &str) -> Page {
     let (a_text, a_translated) = first.text_in(scope.lang, scope.default_lang());
     let (_, b_translated) = second.text_in(scope.lang, scope.default_lang());
     Page {
-        description: Some(format!(
-            "{} {}",
-            a_text.summary,
-            second.text_in(scope.lang, scope.default_lang()).0.summary
-        )),
+        description: Some(
+            [
+                &a_text.summary,
+                " ",
+                &second.text_in(scope.lang, scope.default_lang()).0.summary,
+            ]
+            .concat(),
+        ),
         title,
         translated: a_translated && b_translated,
         view: View::Pair(Box::new(view)),
@@ -205,22 +209,19 @@ fn goals(scope: &Scope, items: [&Item; 2], names: &[String; 2]) -> Vec<Goal> {
                 verdict: verdict(scope, a, b, names).1,
                 a: a.map(|s| ScoreView::new(s, max, true)),
                 b: b.map(|s| ScoreView::new(s, max, true)),
-                href: format!("{}#preset-{}", scope.href(&Route::Choose), preset.id),
+                href: [&scope.href(&Route::Choose), "#preset-", &preset.id].concat(),
             }
         })
         .collect()
 }
 
-fn facts(scope: &Scope, a: &Item, b: &Item) -> Vec<(String, Vec<String>, Vec<String>)> {
-    scope
-        .site
-        .config
-        .facts
-        .iter()
-        .map(|f| {
-            let (x, y) = (views::fact_view(scope, f, a), views::fact_view(scope, f, b));
-            (x.label, x.values, y.values)
-        })
+/// Both items' facts (by index), beside each other.
+fn facts(scope: &Scope, [a, b]: [usize; 2]) -> Vec<(String, Shared<String>, Shared<String>)> {
+    let shared = &scope.derived.shared;
+    let (a, b) = (shared.fact_texts(scope, a), shared.fact_texts(scope, b));
+    (scope.site.config.facts.iter())
+        .zip(a.into_iter().zip(b))
+        .map(|(fact, (a, b))| (scope.text(&fact.label), a, b))
         .collect()
 }
 

@@ -56,9 +56,7 @@ impl Scope<'_> {
 
     /// `template` with `{name}` placeholders filled in.
     pub fn fill(&self, key: &str, values: &[(&str, String)]) -> String {
-        values.iter().fold(self.t(key), |s, (name, value)| {
-            s.replace(&format!("{{{name}}}"), value)
-        })
+        fill_in(self.strings.get(key).map_or("", String::as_str), values)
     }
 
     pub fn item_name(&self, item: &Item) -> String {
@@ -68,6 +66,34 @@ impl Scope<'_> {
     pub fn date(&self, date: Option<jiff::civil::Date>) -> Option<String> {
         date.map(|d| d.strftime(&self.t("date_format")).to_string())
     }
+}
+
+/// `template` with each `{name}` that `values` names replaced by its value, in one pass (a
+/// value is never filled in again); other braces are kept as they are.
+fn fill_in(template: &str, values: &[(&str, String)]) -> String {
+    let length = template.len() + values.iter().map(|(_, v)| v.len()).sum::<usize>();
+    let mut out = String::with_capacity(length);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            (values.iter().find(|(n, _)| *n == name)).map(|(_, value)| (value, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A view converted for templates once and shown on many pages: converting a page's view
@@ -109,11 +135,12 @@ impl<T> Serialize for Shared<T> {
 #[derive(Debug, Default)]
 pub struct SharedViews {
     places: Mutex<HashMap<(String, String), Arc<Place>>>,
-    table_facts: Mutex<HashMap<String, TableFacts>>,
+    table_facts: Mutex<HashMap<String, PerItem<Shared<Vec<FactView>>>>>,
+    fact_texts: Mutex<HashMap<String, PerItem<Vec<Shared<String>>>>>,
 }
 
-/// Each item's table facts in one language, by item index; made by the first page to ask.
-type TableFacts = Arc<OnceLock<Vec<Shared<Vec<FactView>>>>>;
+/// A view of each item in one language, by item index; made by the first page to ask.
+type PerItem<T> = Arc<OnceLock<Vec<T>>>;
 
 /// The shared views of one language and root.
 #[derive(Debug)]
@@ -150,22 +177,39 @@ impl SharedViews {
 
     /// The table facts of the item at `index`, in the scope's language.
     pub fn table_facts(&self, scope: &Scope, index: usize) -> Shared<Vec<FactView>> {
-        let all = {
-            let mut languages = self.table_facts.lock().unwrap_or_else(|e| e.into_inner());
-            languages.entry(scope.lang.to_string()).or_default().clone()
-        };
-        let all = all.get_or_init(|| {
-            let facts: Vec<&Fact> = scope.site.config.table_facts().collect();
-            (scope.site.items.iter())
-                .map(|item| {
-                    let views: Vec<FactView> =
-                        facts.iter().map(|f| fact_view(scope, f, item)).collect();
-                    Shared::new(&views)
-                })
-                .collect()
-        });
-        all[index].clone()
+        let facts: Vec<&Fact> = scope.site.config.table_facts().collect();
+        per_item(&self.table_facts, scope, index, |item| {
+            let views: Vec<FactView> = facts.iter().map(|f| fact_view(scope, f, item)).collect();
+            Shared::new(&views)
+        })
     }
+
+    /// Each fact of the item at `index` as the pair pages show it (its values joined, empty
+    /// where it has none), in the configuration's order and the scope's language: an item is
+    /// on several pair pages.
+    pub fn fact_texts(&self, scope: &Scope, index: usize) -> Vec<Shared<String>> {
+        per_item(&self.fact_texts, scope, index, |item| {
+            (scope.site.config.facts.iter())
+                .map(|f| Shared::new(&fact_view(scope, f, item).values.join(", ")))
+                .collect()
+        })
+    }
+}
+
+/// The view `make` makes of the item at `index`, made for every item of the scope's language
+/// the first time one is asked for.
+fn per_item<T: Clone>(
+    languages: &Mutex<HashMap<String, PerItem<T>>>,
+    scope: &Scope,
+    index: usize,
+    make: impl Fn(&Item) -> T,
+) -> T {
+    let all = {
+        let mut languages = languages.lock().unwrap_or_else(|e| e.into_inner());
+        languages.entry(scope.lang.to_string()).or_default().clone()
+    };
+    let all = all.get_or_init(|| scope.site.items.iter().map(make).collect());
+    all[index].clone()
 }
 
 /// A link with a label.
@@ -187,7 +231,7 @@ impl ScoreView {
     pub fn new(score: f64, max: f64, overall: bool) -> ScoreView {
         let rounded = rank::rounded(score);
         let text = if overall {
-            format!("{rounded:.1}")
+            crate::text::one_decimal(rounded)
         } else {
             format_number(rounded)
         };
@@ -223,11 +267,9 @@ pub fn source_view(scope: &Scope, source: &Source) -> SourceView {
         url: source.url.clone(),
         note: source.note.as_ref().map(|n| scope.text(n)),
         href: match scope.site.page("sources") {
-            Some(_) => Some(format!(
-                "{}#{}",
-                scope.href(&Route::Page("sources".into())),
-                source.id
-            )),
+            Some(_) => {
+                Some([&scope.href(&Route::Page("sources".into())), "#", &source.id].concat())
+            }
             None => source.url.clone(),
         },
     }
@@ -342,7 +384,7 @@ pub fn rating_views(scope: &Scope, item: &Item) -> Vec<RatingView> {
             RatingView {
                 criterion: criterion_view.clone(),
                 score: rating.map(|r| ScoreView::new(r.score, max, false)),
-                evidence: rating.map(|r| scope.t(&format!("evidence_{}", r.evidence.name()))),
+                evidence: rating.map(|r| scope.t(&["evidence_", r.evidence.name()].concat())),
                 sources: rating
                     .map(|r| {
                         (r.sources.iter())
@@ -352,7 +394,7 @@ pub fn rating_views(scope: &Scope, item: &Item) -> Vec<RatingView> {
                     .unwrap_or_default(),
                 note: localized(|t| &t.notes),
                 reason: localized(|t| &t.reasons).unwrap_or_else(|| scope.t("not_rated_reason")),
-                anchor: format!("rating-{}", criterion.id),
+                anchor: ["rating-", &criterion.id].concat(),
                 history: super::history::rating(scope, item, &criterion.id),
             }
         })
@@ -393,12 +435,12 @@ pub fn standing_views(
             let item = &scope.site.items[s.item];
             let href = scope.href(&Route::Item(item.slug.clone()));
             let (text, _) = item.text_in(scope.lang, scope.default_lang());
-            let anchor = criterion.map_or("ratings".to_string(), |c| format!("rating-{c}"));
+            let anchor = criterion.map_or("ratings".to_string(), |c| ["rating-", c].concat());
             StandingView {
                 rank: s.rank,
                 name: text.name.clone(),
                 slug: item.slug.clone(),
-                evidence_href: format!("{href}#{anchor}"),
+                evidence_href: [&href, "#", &anchor].concat(),
                 href,
                 score: s.score.map(|v| ScoreView::new(v, max, criterion.is_none())),
                 rests_on: s.rests_on,
@@ -450,5 +492,21 @@ impl Serialize for Heading {
         s.serialize_field("id", &self.id)?;
         s.serialize_field("text", &self.text)?;
         s.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill_in;
+
+    #[test]
+    fn placeholders_are_filled_once_and_other_braces_kept() {
+        let values = [("a", "Django {b}".to_string()), ("b", "Flask".to_string())];
+        assert_eq!(
+            fill_in("{a} vs {b}, {c} {a", &values),
+            "Django {b} vs Flask, {c} {a"
+        );
+        assert_eq!(fill_in("", &values), "");
+        assert_eq!(fill_in("{}{b}}", &values), "{}Flask}");
     }
 }

@@ -14,6 +14,7 @@
 
 pub mod tokens;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use ahash::AHashMap as HashMap;
@@ -123,7 +124,7 @@ pub fn shard_name(key: &str) -> String {
 fn postings(documents: &[Document]) -> HashMap<String, Vec<u32>> {
     // ahash: every word of every page is looked up twice here (SipHash was 2% of a build).
     let mut postings: HashMap<String, (u32, Vec<u32>)> = HashMap::new();
-    let mut found: HashMap<String, Field> = HashMap::new();
+    let mut found: HashMap<Cow<str>, Field> = HashMap::new();
     for (number, document) in documents.iter().enumerate() {
         found.clear();
         let title = std::iter::once((Field::Title, document.title.as_str()));
@@ -136,7 +137,11 @@ fn postings(documents: &[Document]) -> HashMap<String, Vec<u32>> {
         }
         let number = number as u32;
         for (term, field) in found.drain() {
-            let (last, list) = postings.entry(term).or_insert((0, Vec::new()));
+            // A term met before is looked up, not copied.
+            let (last, list) = match postings.get_mut(&*term) {
+                Some(entry) => entry,
+                None => postings.entry(term.into_owned()).or_default(),
+            };
             let delta = if list.is_empty() {
                 number
             } else {

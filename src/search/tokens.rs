@@ -6,8 +6,10 @@
 //! match terms by prefix in jamo (see [`jamo`]), so a syllable still being composed ("자" on
 //! the way to "장고") finds its words.
 
+use std::borrow::Cow;
+
 /// Particles and endings stripped from the end of a Korean word, longest first.
-const PARTICLES: &[&str] = &[
+const PARTICLES: Words = Words::new(&[
     "이지만",
     "에서는",
     "에서도",
@@ -56,44 +58,68 @@ const PARTICLES: &[&str] = &[
     "도",
     "만",
     "인",
-];
+]);
 
 /// English words too common to find anything by.
-const STOP_WORDS: &[&str] = &[
+const STOP_WORDS: Words = Words::new(&[
     "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "its", "of",
     "on", "or", "that", "the", "this", "to", "with",
-];
+]);
 
-/// A word of a text: its terms (the word itself and, if different, its stem), lower-case.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Word {
-    pub terms: Vec<String>,
-}
-
-/// The words of `text`, each with the terms it is indexed under.
-pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
-    pieces(text).filter_map(|piece| {
-        let word = piece.to_lowercase();
+/// Every term of `text`, in order, repeats kept: each word, lower-case, and its stem where
+/// it has one. Words already in lower case are borrowed from `text`, not copied: every word
+/// of every page passes here.
+pub fn terms(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
+    pieces(text).flat_map(|piece| {
+        let word = lowercase(piece);
         let hangul = word.chars().next().is_some_and(is_hangul);
-        if hangul && PARTICLES.contains(&word.as_str()) || STOP_WORDS.contains(&word.as_str()) {
-            return None;
-        }
-        let stem = if hangul {
-            strip_particle(&word)
-        } else {
-            english_stem(&word)
-        };
-        let mut terms = vec![word];
-        if let Some(stem) = stem.filter(|s| *s != terms[0]) {
-            terms.push(stem);
-        }
-        Some(Word { terms })
+        let kept = !(hangul && PARTICLES.contains(&word) || STOP_WORDS.contains(&word));
+        let stem = kept
+            .then(|| match hangul {
+                true => strip_particle(&word),
+                false => english_stem(&word),
+            })
+            .flatten()
+            .filter(|stem| *stem != *word);
+        kept.then_some(word).into_iter().chain(stem.map(Cow::Owned))
     })
 }
 
-/// Every term of `text`, in order, repeats kept.
-pub fn terms(text: &str) -> impl Iterator<Item = String> + '_ {
-    words(text).flat_map(|w| w.terms)
+/// A list of words, with the length of its longest: most words are longer, and are not
+/// compared with each.
+struct Words {
+    words: &'static [&'static str],
+    longest: usize,
+}
+
+impl Words {
+    const fn new(words: &'static [&'static str]) -> Words {
+        let (mut longest, mut n) = (0, 0);
+        while n < words.len() {
+            if words[n].len() > longest {
+                longest = words[n].len();
+            }
+            n += 1;
+        }
+        Words { words, longest }
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        word.len() <= self.longest && self.words.contains(&word)
+    }
+}
+
+/// `piece` in lower case, borrowed where it is already (Hangul has no case).
+fn lowercase(piece: &str) -> Cow<'_, str> {
+    let unchanged = |c: char| {
+        let mut lower = c.to_lowercase();
+        is_hangul(c) || lower.next() == Some(c) && lower.next().is_none()
+    };
+    if piece.chars().all(unchanged) {
+        Cow::Borrowed(piece)
+    } else {
+        Cow::Owned(piece.to_lowercase())
+    }
 }
 
 /// Runs of letters and digits, split where Hangul meets another script.
@@ -128,7 +154,7 @@ fn strip_particle(word: &str) -> Option<String> {
     // Only the particles ending in the word's last syllable: a compare of one char each, where
     // trying every suffix was four million string compares at 1,000 items.
     let last = word.chars().next_back()?;
-    let mut candidates = PARTICLES.iter().filter(|p| p.ends_with(last));
+    let mut candidates = PARTICLES.words.iter().filter(|p| p.ends_with(last));
     candidates.find_map(|particle| {
         let stem = word.strip_suffix(particle)?;
         (!stem.is_empty()).then(|| stem.to_string())
@@ -240,8 +266,21 @@ mod tests {
         assert!(!is_word_char(' ') && !is_word_char('·') && is_word_char('é'));
     }
 
+    #[test]
+    fn a_word_is_borrowed_only_when_lower_case_leaves_it_as_it_is() {
+        for (word, lower) in [
+            ("django", true),
+            ("Django", false),
+            ("ǅ", false),
+            ("장고", true),
+        ] {
+            assert_eq!(matches!(lowercase(word), Cow::Borrowed(_)), lower, "{word}");
+            assert_eq!(lowercase(word), word.to_lowercase());
+        }
+    }
+
     fn all(text: &str) -> Vec<String> {
-        terms(text).collect()
+        terms(text).map(Cow::into_owned).collect()
     }
 
     #[test]
