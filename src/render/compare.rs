@@ -1,8 +1,11 @@
 //! Three to five items side by side, built in the browser (no page per combination): the
 //! compare view's page (`compare/view/?items=a,b,c`), with what its script needs embedded
-//! (criteria, presets, words), and one data file per item and language
-//! (`compare/data/<slug>.json`: overall score and rank, ratings with their sources, facts,
-//! pros and cons), fetched for the items chosen only.
+//! (criteria, presets, words), and the items' data (overall score and rank, ratings with
+//! their sources, facts, pros and cons) in shards of about [`PER_SHARD`] items per language
+//! (`compare/data/<n>.json`, by slug), fetched for the items chosen only. An item's shard is
+//! the FNV-1a hash of its slug modulo the number of shards, which `compare.js` computes
+//! alike: a file per item was a quarter of the files of a large report, and making files is
+//! most of what writing them costs.
 
 use std::collections::BTreeMap;
 
@@ -18,6 +21,8 @@ use crate::model::Translated;
 pub const DATA: &str = "compare/data/";
 /// The most items compared at once.
 pub const MOST: usize = 5;
+/// Items per data file, on average: a few kilobytes each.
+pub const PER_SHARD: usize = 8;
 
 /// The compare view: its script's data, and links for readers without JavaScript.
 #[derive(Debug, Serialize)]
@@ -35,6 +40,8 @@ struct CompareData {
     min_ratings: usize,
     max: i64,
     most: usize,
+    /// How many files the items' data is in (see [`shard_of`]).
+    shards: usize,
     /// The folder of the items' data, the language's root and its search index (whose item
     /// titles the script offers when adding by name), relative to the page.
     data: String,
@@ -103,6 +110,7 @@ pub fn page(scope: &Scope) -> Page {
         min_ratings: config.overall_min_ratings,
         max: config.scale.max,
         most: MOST,
+        shards: shards(scope.site.items.len()),
         data: format!("{root}{DATA}"),
         index: format!("{root}{}", super::search::FOLDER),
         root: root.clone(),
@@ -148,16 +156,49 @@ const STRINGS: &[&str] = &[
     "compare_sources",
 ];
 
-/// Every item's data file in the scope's language, each made when asked for.
+/// The items' data files in the scope's language, each made when asked for: by shard, each
+/// item's data by its slug.
 pub fn files(scope: Scope) -> impl Iterator<Item = OutputFile> {
     let prefix = lang_prefix(scope.lang, scope.default_lang());
-    (0..scope.site.items.len()).map(move |index| OutputFile {
-        path: file_for(&format!(
-            "{prefix}{DATA}{}.json",
-            scope.site.items[index].slug
-        )),
-        bytes: serde_json::to_vec(&item_data(&scope, index)).unwrap_or_default(),
+    let items = &scope.site.items;
+    let count = shards(items.len());
+    let mut shards = vec![Vec::new(); count];
+    for (index, item) in items.iter().enumerate() {
+        shards[shard_of(&item.slug, count)].push(index);
+    }
+    (shards.into_iter().enumerate()).map(move |(shard, indexes)| {
+        let data: BTreeMap<&str, ItemData> = (indexes.into_iter())
+            .map(|index| (items[index].slug.as_str(), item_data(&scope, index)))
+            .collect();
+        OutputFile {
+            path: file_for(&format!("{prefix}{DATA}{shard}.json")),
+            bytes: serde_json::to_vec(&data).unwrap_or_default(),
+        }
     })
+}
+
+/// How many data files `items` items are in.
+fn shards(items: usize) -> usize {
+    items.div_ceil(PER_SHARD).max(1)
+}
+
+/// The data file of the item `slug`, of `shards`: the 32-bit FNV-1a hash of its UTF-8 bytes,
+/// mixed by MurmurHash3's finalizer (slugs such as `item-00042` differ in a few bits, which
+/// FNV-1a alone spreads unevenly), modulo `shards`; `compare.js` computes it alike.
+fn shard_of(slug: &str, shards: usize) -> usize {
+    let hash = slug.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    });
+    mix(hash) as usize % shards
+}
+
+/// MurmurHash3's 32-bit finalizer: every bit of `hash` flips about half of the result's.
+fn mix(mut hash: u32) -> u32 {
+    hash ^= hash >> 16;
+    hash = hash.wrapping_mul(0x85eb_ca6b);
+    hash ^= hash >> 13;
+    hash = hash.wrapping_mul(0xc2b2_ae35);
+    hash ^ (hash >> 16)
 }
 
 fn item_data(scope: &Scope, index: usize) -> ItemData {
@@ -212,5 +253,44 @@ fn source_href(scope: &Scope, id: &str, url: Option<&str>) -> Option<String> {
             Route::Page("sources".into()).path(&scope.site.config.items)
         )),
         None => url.map(str::to_string),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slug_s_shard_is_its_mixed_fnv_1a_hash_modulo_the_shards() {
+        // The published FNV-1a 32-bit values of "", "a" and "foobar".
+        let hashes = [
+            ("", 0x811c_9dc5_u32),
+            ("a", 0xe40c_292c),
+            ("foobar", 0xbf9c_f968),
+        ];
+        for (slug, hash) in hashes {
+            assert_eq!(shard_of(slug, usize::MAX), mix(hash) as usize, "{slug:?}");
+            assert_eq!(shard_of(slug, 7), mix(hash) as usize % 7, "{slug:?}");
+        }
+        // MurmurHash3's finalizer: zero stays zero; one bit in spreads over the word.
+        assert_eq!(mix(0), 0);
+        assert_eq!(mix(1), 0x514e_28b7);
+        assert_eq!(shard_of("장고", 1), 0);
+    }
+
+    #[test]
+    fn numbered_slugs_spread_evenly() {
+        let slugs: Vec<String> = (0..1000).map(|n| format!("item-{n:05}")).collect();
+        let count = shards(slugs.len());
+        let mut sizes = vec![0; count];
+        for slug in &slugs {
+            sizes[shard_of(slug, count)] += 1;
+        }
+        assert!(sizes.iter().all(|&n| (1..=20).contains(&n)), "{sizes:?}");
+    }
+
+    #[test]
+    fn about_eight_items_a_shard_and_never_none() {
+        assert_eq!([0, 1, 8, 9, 10_000].map(shards), [1, 1, 1, 2, 1_250]);
     }
 }

@@ -264,16 +264,34 @@ fn json(site: &SiteTest, path: &str) -> serde_json::Value {
 #[test]
 fn the_compare_views_data_gives_each_items_overall_standing() {
     let site = built();
-    for (path, score, rank, rests_on) in [
-        ("output/compare/data/alpha.json", "4.3", 1, 2),
-        ("output/ko/compare/data/beta.json", "3.7", 2, 2),
-        ("output/compare/data/gamma.json", "2.0", 3, 1),
+    for (lang, slug, score, rank, rests_on) in [
+        ("", "alpha", "4.3", 1, 2),
+        ("ko/", "beta", "3.7", 2, 2),
+        ("", "gamma", "2.0", 3, 1),
     ] {
-        let overall = &json(&site, path)["overall"];
-        assert_eq!(overall["score"]["text"], score, "{path}");
-        assert_eq!(overall["rank"], rank, "{path}");
-        assert_eq!(overall["rests_on"], rests_on, "{path}");
+        let items = compare_data(&site, lang);
+        let overall = &items[slug]["overall"];
+        assert_eq!(overall["score"]["text"], score, "{lang}{slug}");
+        assert_eq!(overall["rank"], rank, "{lang}{slug}");
+        assert_eq!(overall["rests_on"], rests_on, "{lang}{slug}");
     }
+}
+
+/// Every item's compare data in a language, by slug, from its data files (`lang`: `ko/`, or
+/// empty for the default language); each item is in exactly one.
+fn compare_data(site: &SiteTest, lang: &str) -> serde_json::Map<String, serde_json::Value> {
+    let folder = format!("output/{lang}compare/data");
+    let mut items = serde_json::Map::new();
+    for (file, bytes) in site.tree(&folder).0 {
+        let Ok(serde_json::Value::Object(shard)) = serde_json::from_slice(&bytes) else {
+            panic!("{folder}/{file} is not a JSON object");
+        };
+        for (slug, data) in shard {
+            assert!(items.insert(slug.clone(), data).is_none(), "{slug} twice");
+        }
+    }
+    assert_eq!(items.len(), 3, "{folder}: {:?}", items.keys());
+    items
 }
 
 #[test]

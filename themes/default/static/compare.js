@@ -1,6 +1,6 @@
 // The compare view: up to five items side by side, chosen in the address
 // (compare/view/?items=a,b,c) and built here from each item's published data
-// (compare/data/<slug>.json): a radar chart whose series differ by line pattern and marker,
+// (compare/data/<n>.json, a few items a file): a radar chart whose series differ by line pattern and marker,
 // not colour alone; every rating with its sources; which suits each goal; the key facts.
 // Each item's card gives its overall score and rank, summary, pros and cons, under a line
 // naming the highest overall. Items are added by name, offered as the reader types from the
@@ -25,7 +25,7 @@
   var DASHES = ["", "9 4", "2 4", "12 4 2 4", "5 2"];
   var MARKERS = ["circle", "square", "triangle", "diamond", "cross"];
   var chosen = [];
-  var bySlug = {};
+  var byShard = {};
 
   function fill(text, values) {
     return Object.keys(values).reduce(function (s, k) { return s.split("{" + k + "}").join(values[k]); }, text);
@@ -69,13 +69,30 @@
   }
 
   // --- the data ---
+  // The items' data is in data.shards files, an item in the one its slug's FNV-1a hash names
+  // once mixed by MurmurHash3's finalizer (as the generator computes it).
+  function shardOf(slug) {
+    var hash = 0x811c9dc5;
+    new TextEncoder().encode(slug).forEach(function (byte) {
+      hash = Math.imul(hash ^ byte, 0x01000193);
+    });
+    hash ^= hash >>> 16;
+    hash = Math.imul(hash, 0x85ebca6b);
+    hash ^= hash >>> 13;
+    hash = Math.imul(hash, 0xc2b2ae35);
+    hash ^= hash >>> 16;
+    return (hash >>> 0) % data.shards;
+  }
   function load(slug) {
-    if (!bySlug[slug]) {
-      bySlug[slug] = fetch(new URL(encodeURIComponent(slug) + ".json", base)).then(function (r) {
+    var shard = shardOf(slug);
+    if (!byShard[shard]) {
+      byShard[shard] = fetch(new URL(shard + ".json", base)).then(function (r) {
         return r.ok ? r.json() : null;
       }).catch(function () { return null; });
     }
-    return bySlug[slug];
+    return byShard[shard].then(function (items) {
+      return items && Object.prototype.hasOwnProperty.call(items, slug) ? items[slug] : null;
+    });
   }
   // A preset's score of an item: the weighted mean of its ratings, if it has enough of them.
   function presetScore(item, weights) {
