@@ -12,6 +12,7 @@ pub mod feed;
 pub mod fit;
 pub mod history;
 pub mod listing;
+pub mod nav;
 pub mod pages;
 pub mod paging;
 pub mod pair;
@@ -31,11 +32,11 @@ use serde::Serialize;
 use crate::error::{Diagnostic, Failure};
 use crate::highlight::Highlighter;
 use crate::markdown;
-use crate::model::{Site, Translated};
+use crate::model::Site;
 use crate::theme::Theme;
 use derived::Derived;
 use routes::{Route, file_for, lang_prefix, root_from};
-use views::{Link, ProseView, Scope};
+use views::{ProseView, Scope, Shared};
 
 /// A file of the built site: its path below the output folder and its contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,6 +78,7 @@ pub struct Renderer<'a> {
     downloads: downloads::Downloads,
     /// The previous build's output, whose cards are reused when unchanged.
     previous: Option<std::path::PathBuf>,
+    nav: nav::Nav,
 }
 
 /// What becomes of each rendered file: handed the file as soon as it is made, on the thread
@@ -180,6 +182,7 @@ impl<'a> Renderer<'a> {
             cards: cards::Cards::default(),
             downloads: downloads::Downloads::default(),
             previous: None,
+            nav: nav::Nav::new(site),
         };
         renderer.cards = cards::Cards::plan(&renderer);
         renderer.downloads = downloads::Downloads::plan(&renderer);
@@ -562,7 +565,7 @@ impl<'a> Renderer<'a> {
                 .clone()
                 .unwrap_or_else(|| scope.text(&config.description)),
             canonical: [config.base_url.as_str(), path].concat(),
-            nav: self.nav(scope, route),
+            nav: self.nav.for_page(scope, route),
             card: (self.cards).for_page(scope.lang, route, &config.base_url),
             chart_links: self.downloads.for_page(scope, route),
             languages,
@@ -615,36 +618,6 @@ impl<'a> Renderer<'a> {
             format!("{folder}/{slug}.md")
         };
         Some(edit::links(repository, &file, title, url))
-    }
-
-    fn nav(&self, scope: &Scope, current: &Route) -> Vec<NavLink> {
-        let mut links = vec![
-            (Route::Table(1), scope.t("nav_compare")),
-            (Route::Rankings(1), scope.t("nav_rankings")),
-            (Route::Choose, scope.t("nav_choose")),
-        ];
-        for page in self.site.pages.iter().filter(|p| p.slug != "home") {
-            let (text, _) = page.text_in(scope.lang, scope.default_lang());
-            links.push((Route::Page(page.slug.clone()), text.title.clone()));
-        }
-        links
-            .into_iter()
-            .map(|(route, label)| NavLink {
-                current: &route == current
-                    || matches!(
-                        (&route, current),
-                        (Route::Rankings(_), Route::Rankings(_) | Route::Ranking(..))
-                            | (
-                                Route::Table(_),
-                                Route::Table(_) | Route::Pair(..) | Route::Picker | Route::Compare
-                            )
-                    ),
-                link: Link {
-                    href: scope.href(&route),
-                    label,
-                },
-            })
-            .collect()
     }
 }
 
@@ -739,7 +712,7 @@ struct Common {
     site_title: String,
     description: String,
     canonical: String,
-    nav: Vec<NavLink>,
+    nav: Shared<Vec<nav::NavLink>>,
     /// The preview card shown when the page is shared.
     card: Option<cards::CardMeta>,
     /// Under the page's chart: its downloads and the code to embed it.
@@ -752,13 +725,6 @@ struct Common {
     feed: Option<String>,
     /// Links to the page's file in the repository, when one is configured.
     edit: Option<edit::EditView>,
-}
-
-#[derive(Debug, Serialize)]
-struct NavLink {
-    #[serde(flatten)]
-    link: Link,
-    current: bool,
 }
 
 /// The same page in one language.
