@@ -32,10 +32,7 @@ pub fn one_decimal(value: f64) -> String {
 /// Appends `value` as `Display` writes it (see [`Decimal`]).
 pub fn push_decimal(out: &mut String, value: f64) {
     // Writing into a String cannot fail.
-    let _ = match whole_tenths(value) {
-        Some(tenths) => write_tenths(out, tenths, false),
-        None => std::fmt::Write::write_fmt(out, format_args!("{value}")),
-    };
+    let _ = write_decimal(out, value);
 }
 
 /// An `f64` written as `Display` writes it, without the general float formatting where the
@@ -46,10 +43,15 @@ pub struct Decimal(pub f64);
 
 impl std::fmt::Display for Decimal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match whole_tenths(self.0) {
-            Some(tenths) => write_tenths(f, tenths, false),
-            None => self.0.fmt(f),
-        }
+        write_decimal(f, self.0)
+    }
+}
+
+/// Writes `value` as `Display` writes it: its digits directly where it is whole tenths.
+fn write_decimal(out: &mut impl std::fmt::Write, value: f64) -> std::fmt::Result {
+    match whole_tenths(value) {
+        Some(tenths) => write_tenths(out, tenths, false),
+        None => write!(out, "{value}"),
     }
 }
 

@@ -3,8 +3,8 @@
 //! (criteria, presets, words), and the items' data (overall score and rank, ratings with
 //! their sources, facts, pros and cons) in shards of about [`PER_SHARD`] items per language
 //! (`compare/data/<n>.json`, by slug), fetched for the items chosen only. An item's shard is
-//! the FNV-1a hash of its slug modulo the number of shards, which `compare.js` computes
-//! alike: a file per item was a quarter of the files of a large report, and making files is
+//! the FNV-1a hash of its slug, mixed (see [`shard_of`]), modulo the number of shards, which
+//! `compare.js` computes alike: a file per item was a quarter of the files of a large report, and making files is
 //! most of what writing them costs.
 
 use std::collections::BTreeMap;
@@ -275,7 +275,16 @@ mod tests {
         // MurmurHash3's finalizer: zero stays zero; one bit in spreads over the word.
         assert_eq!(mix(0), 0);
         assert_eq!(mix(1), 0x514e_28b7);
-        assert_eq!(shard_of("장고", 1), 0);
+        // What compare.js's shardOf gives (run in Node with 2^32 - 1 shards), a Hangul slug
+        // hashed by its UTF-8 bytes among them.
+        let in_script = [
+            ("", 2_872_998_923),
+            ("django", 1_903_525_377),
+            ("장고", 287_055_314),
+        ];
+        for (slug, shard) in in_script {
+            assert_eq!(shard_of(slug, u32::MAX as usize), shard, "{slug:?}");
+        }
     }
 
     #[test]

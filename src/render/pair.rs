@@ -267,7 +267,7 @@ fn radar(scope: &Scope, items: [&Item; 2], names: &[String; 2], rows: &[Row]) ->
             &[("a", names[0].clone()), ("b", names[1].clone())],
         ),
         description,
-        axes: criteria.iter().map(|c| scope.text(&c.label)).collect(),
+        axes: labels,
         axis_notes: Vec::new(),
         max: scope.site.config.scale.max as f64,
         series,

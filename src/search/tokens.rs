@@ -9,7 +9,7 @@
 use std::borrow::Cow;
 
 /// Particles and endings stripped from the end of a Korean word, longest first.
-const PARTICLES: Words = Words::new(&[
+const PARTICLES: &[&str] = &[
     "이지만",
     "에서는",
     "에서도",
@@ -58,13 +58,13 @@ const PARTICLES: Words = Words::new(&[
     "도",
     "만",
     "인",
-]);
+];
 
 /// English words too common to find anything by.
-const STOP_WORDS: Words = Words::new(&[
+const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "in", "is", "it", "its", "of",
     "on", "or", "that", "the", "this", "to", "with",
-]);
+];
 
 /// Every term of `text`, in order, repeats kept: each word, lower-case, and its stem where
 /// it has one. Words already in lower case are borrowed from `text`, not copied: every word
@@ -73,7 +73,7 @@ pub fn terms(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     pieces(text).flat_map(|piece| {
         let word = lowercase(piece);
         let hangul = word.chars().next().is_some_and(is_hangul);
-        let kept = !(hangul && PARTICLES.contains(&word) || STOP_WORDS.contains(&word));
+        let kept = !(hangul && PARTICLES.contains(&&*word) || STOP_WORDS.contains(&&*word));
         let stem = kept
             .then(|| match hangul {
                 true => strip_particle(&word),
@@ -85,35 +85,13 @@ pub fn terms(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     })
 }
 
-/// A list of words, with the length of its longest: most words are longer, and are not
-/// compared with each.
-struct Words {
-    words: &'static [&'static str],
-    longest: usize,
-}
-
-impl Words {
-    const fn new(words: &'static [&'static str]) -> Words {
-        let (mut longest, mut n) = (0, 0);
-        while n < words.len() {
-            if words[n].len() > longest {
-                longest = words[n].len();
-            }
-            n += 1;
-        }
-        Words { words, longest }
-    }
-
-    fn contains(&self, word: &str) -> bool {
-        word.len() <= self.longest && self.words.contains(&word)
-    }
-}
-
 /// `piece` in lower case, borrowed where it is already (Hangul has no case).
 fn lowercase(piece: &str) -> Cow<'_, str> {
     let unchanged = |c: char| {
-        let mut lower = c.to_lowercase();
-        is_hangul(c) || lower.next() == Some(c) && lower.next().is_none()
+        is_hangul(c) || {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        }
     };
     if piece.chars().all(unchanged) {
         Cow::Borrowed(piece)
@@ -154,7 +132,7 @@ fn strip_particle(word: &str) -> Option<String> {
     // Only the particles ending in the word's last syllable: a compare of one char each, where
     // trying every suffix was four million string compares at 1,000 items.
     let last = word.chars().next_back()?;
-    let mut candidates = PARTICLES.words.iter().filter(|p| p.ends_with(last));
+    let mut candidates = PARTICLES.iter().filter(|p| p.ends_with(last));
     candidates.find_map(|particle| {
         let stem = word.strip_suffix(particle)?;
         (!stem.is_empty()).then(|| stem.to_string())
