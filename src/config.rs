@@ -238,8 +238,9 @@ fn every_kind() -> Vec<PageKind> {
     ]
 }
 
-/// How pages that list items are split (`[lists]` in site.toml): the comparison table and the
-/// rankings show `page_size` items a page, so that no page grows with the report.
+/// How pages that list items are split (`[lists]` in site.toml): the comparison table, the
+/// rankings, the A-Z list and the picker show `page_size` items a page, so that no page grows
+/// with the report.
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ListsConfig {

@@ -428,8 +428,8 @@ per_item = 4
 [charts]
 bars = 30
 
-# Items a page of the comparison table or of a ranking shows (default 100); a longer list
-# takes several pages.
+# Items a page of the comparison table, a ranking, the A-Z list or the picker shows (default
+# 100); a longer list takes several pages.
 [lists]
 page_size = 100
 

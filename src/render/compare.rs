@@ -121,7 +121,7 @@ pub fn page(scope: &Scope) -> Page {
         View::Compare(CompareView {
             data: embeddable_json(&data),
             table: scope.href(&Route::Table(1)),
-            picker: scope.href(&Route::Picker),
+            picker: scope.href(&Route::Picker(1)),
         }),
     )
 }

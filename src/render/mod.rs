@@ -435,7 +435,7 @@ impl<'a> Renderer<'a> {
             Route::Ranking(..) => "ranking.html".into(),
             Route::Choose => "choose.html".into(),
             Route::Pair(..) => "pair.html".into(),
-            Route::Picker => "picker.html".into(),
+            Route::Picker(_) => "picker.html".into(),
             Route::AtoZ(_) => "a-z.html".into(),
             Route::Compare => "compare.html".into(),
             Route::Page(slug) => format!("page-{slug}.html"),
@@ -623,17 +623,12 @@ impl<'a> Renderer<'a> {
 /// Every route of the site (the same in every language), with a page for each of `pairs`.
 pub fn routes_of(site: &Site, pairs: &[crate::pairs::Pair]) -> Vec<Route> {
     let pages = paging::count(site.items.len(), site.config.lists.page_size);
-    let mut routes = vec![
-        Route::Home,
-        Route::Choose,
-        Route::Picker,
-        Route::Compare,
-        Route::NotFound,
-    ];
+    let mut routes = vec![Route::Home, Route::Choose, Route::Compare, Route::NotFound];
     for page in 1..=pages {
         routes.push(Route::Table(page));
         routes.push(Route::Rankings(page));
         routes.push(Route::AtoZ(page));
+        routes.push(Route::Picker(page));
         routes.extend((site.config.criteria.iter()).map(|c| Route::Ranking(c.id.clone(), page)));
     }
     routes.extend(site.items.iter().map(|i| Route::Item(i.slug.clone())));

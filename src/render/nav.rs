@@ -78,7 +78,7 @@ fn is_under(current: &Route, route: &Route) -> bool {
             (Route::Rankings(_), Route::Rankings(_) | Route::Ranking(..))
                 | (
                     Route::Table(_),
-                    Route::Table(_) | Route::Pair(..) | Route::Picker | Route::Compare
+                    Route::Table(_) | Route::Pair(..) | Route::Picker(_) | Route::Compare
                 )
         )
 }

@@ -252,7 +252,7 @@ pub fn build(
             paged(scope, title, *page, View::Ranking(Box::new(view)))
         }
         Route::Pair(a, b) => super::pair::pair(scope, a, b),
-        Route::Picker => super::pair::picker(scope),
+        Route::Picker(page) => super::pair::picker(scope, *page),
         Route::Compare => super::compare::page(scope),
         Route::AtoZ(page) => paged(
             scope,

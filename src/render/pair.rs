@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::pages::{Page, View, criteria, embeddable_json, generated};
+use super::pages::{Page, PagingView, View, criteria, embeddable_json, generated, paging_view};
+use super::paging;
 use super::routes::Route;
 use super::views::{self, CriterionView, Scope, ScoreView, Shared};
 use crate::chart::{RadarChart, Series, radar_chart};
@@ -62,10 +63,13 @@ pub struct PairView {
     facts: Vec<(String, Shared<String>, Shared<String>)>,
 }
 
-/// The picker: every item with links to its pair pages, and the data to compare any two.
+/// A page of the picker: the items of this page of the list with links to their pair pages,
+/// and what its script needs to compare any two (no item's data: the script reads every name
+/// and score from the index of items, so that no page grows with the report).
 #[derive(Debug, Serialize)]
 pub struct PickerView {
     items: Vec<PickerItem>,
+    paging: Option<PagingView>,
     data: String,
 }
 
@@ -274,62 +278,39 @@ fn radar(scope: &Scope, items: [&Item; 2], names: &[String; 2], rows: &[Row]) ->
     }
 }
 
-/// What the picker's script needs: every item's ratings and the pairs that have a page.
+/// What the picker's script needs: the criteria in the order of the index's scores, where
+/// the index of items and the pair pages are (relative to the page), and the words it shows.
 #[derive(Debug, Serialize)]
 struct PickerData {
     criteria: Vec<(String, String)>,
-    items: BTreeMap<String, PickerEntry>,
-    pages: Vec<String>,
+    listing: String,
+    pairs: String,
     strings: BTreeMap<&'static str, String>,
 }
 
-#[derive(Debug, Serialize)]
-struct PickerEntry {
-    name: String,
-    ratings: BTreeMap<String, f64>,
-}
-
-/// The picker page.
-pub fn picker(scope: &Scope) -> Page {
+/// Page `page` of the picker: the list of items in the report's order, `[lists] page_size` a
+/// page.
+pub fn picker(scope: &Scope, page: usize) -> Page {
     let site = scope.site;
-    let pages = &scope.derived.pairs;
-    let items = site
-        .items
-        .iter()
-        .enumerate()
-        .map(|(index, item)| PickerItem {
-            slug: item.slug.clone(),
-            name: scope.item_name(item),
-            href: scope.href(&Route::Item(item.slug.clone())),
-            pairs: pairs_of(scope, index),
+    let items = paging::range(page, site.items.len(), site.config.lists.page_size)
+        .map(|index| {
+            let item = &site.items[index];
+            PickerItem {
+                slug: item.slug.clone(),
+                name: scope.item_name(item),
+                href: scope.href(&Route::Item(item.slug.clone())),
+                pairs: pairs_of(scope, index),
+            }
         })
         .collect();
+    let root = scope.href(&Route::Home);
     let data = PickerData {
         criteria: criteria(scope)
             .into_iter()
             .map(|c| (c.id, c.label))
             .collect(),
-        items: site
-            .items
-            .iter()
-            .map(|i| {
-                (
-                    i.slug.clone(),
-                    PickerEntry {
-                        name: scope.item_name(i),
-                        ratings: i
-                            .ratings
-                            .iter()
-                            .map(|(k, r)| (k.clone(), r.score))
-                            .collect(),
-                    },
-                )
-            })
-            .collect(),
-        pages: pages
-            .iter()
-            .map(|p| crate::pairs::pair_slug(&site.items[p.a].slug, &site.items[p.b].slug))
-            .collect(),
+        listing: [root.as_str(), super::listing::FILE].concat(),
+        pairs: [root.as_str(), super::routes::PAIRS].concat(),
         strings: [
             "not_rated",
             "pair_leads",
@@ -346,6 +327,7 @@ pub fn picker(scope: &Scope) -> Page {
         scope.t("picker_title"),
         View::Picker(PickerView {
             items,
+            paging: paging_view(scope, page, site.items.len(), Route::Picker),
             data: embeddable_json(&data),
         }),
     )

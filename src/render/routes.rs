@@ -15,7 +15,8 @@ pub enum Route {
     Choose,
     /// A pair page; the two slugs in alphabetical order.
     Pair(String, String),
-    Picker,
+    /// A page of the picker: two items to compare, and each item's pair pages.
+    Picker(usize),
     /// A page of the list of every item from A to Z (where the search box leads without
     /// JavaScript).
     AtoZ(usize),
@@ -52,8 +53,8 @@ impl Route {
             Route::Rankings(page) => paged("rankings/", *page),
             Route::Ranking(id, page) => paged(&format!("rankings/{id}/"), *page),
             Route::Choose => "choose/".into(),
-            Route::Pair(a, b) => ["compare/", &crate::pairs::pair_slug(a, b), "/"].concat(),
-            Route::Picker => "compare/pick/".into(),
+            Route::Pair(a, b) => [PAIRS, &crate::pairs::pair_slug(a, b), "/"].concat(),
+            Route::Picker(page) => paged("compare/pick/", *page),
             Route::AtoZ(page) => paged("a-z/", *page),
             Route::Compare => "compare/view/".into(),
             Route::Page(slug) => format!("{slug}/"),
@@ -73,6 +74,9 @@ fn paged(first: &str, page: usize) -> String {
         format!("{first}{PAGE_FOLDER}/{page}/")
     }
 }
+
+/// The folder of the pair pages (`compare/<a>-vs-<b>/`), below the language's root.
+pub const PAIRS: &str = "compare/";
 
 /// The folder below a list's first page that holds its other pages.
 pub const PAGE_FOLDER: &str = "page";

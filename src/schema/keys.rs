@@ -353,7 +353,7 @@ const LISTS: &[Key] = &[optional(
     "page_size",
     Kind::Count,
     "100",
-    "Items a page of the comparison table or of a ranking shows; longer lists take several pages (at least 1).",
+    "Items a page of the comparison table, a ranking, the A-Z list or the picker's list shows; longer lists take several pages (at least 1).",
     "50",
 )];
 

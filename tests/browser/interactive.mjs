@@ -213,7 +213,7 @@ export async function checkPaged(site, newContext, result) {
     const narrow = await newContext({ viewport: { width, height: 900 } });
     const view = await narrow.newPage();
     for (const lang of site.languages) {
-      for (const path of ["compare/page/2/", "rankings/page/2/"]) {
+      for (const path of ["compare/page/2/", "rankings/page/2/", "compare/pick/page/2/"]) {
         await view.goto(urlIn(site, lang, path));
         for (const p of await view.evaluate(measureFit)) fail(lang, `${path} at ${width}px: ${p}`);
       }
@@ -221,7 +221,52 @@ export async function checkPaged(site, newContext, result) {
     await narrow.close();
   }
   return (
-    "table pages sort and filter the whole report, the choose page ranks it, second pages fit " +
+    "table pages sort and filter the whole report, the choose page ranks it, second pages (table, ranking, picker) fit " +
     `320 and 1440 px (${site.languages.join(", ")})`
   );
+}
+/**
+ * Checks the picker in every language: both lists offer every item of the index of items,
+ * the two ranked highest chosen; two items with a pair page open it, and two without one are
+ * compared on the picker's page, a row a criterion.
+ */
+export async function checkPicker(site, newContext, result) {
+  const context = await newContext();
+  const page = await context.newPage();
+  const fail = (lang, why) => result.failures.push(`${lang}: picker: ${why}`);
+  const published = new Set(site.pages.map((p) => p.url));
+  const seen = { opened: 0, compared: 0 };
+  for (const lang of site.languages) {
+    const url = urlIn(site, lang, "compare/pick/");
+    await page.goto(url);
+    await page.waitForSelector("#picker:not([hidden])");
+    const index = await page.evaluate(async (u) => (await fetch(u)).json(), urlIn(site, lang, "items.json"));
+    const slugs = index.items.map((e) => e[1].split("/").filter(Boolean).pop());
+    const offered = await page.$$eval("#pick-a option", (o) => o.map((e) => e.value));
+    if (!same([...offered].sort(), [...slugs].sort())) fail(lang, `offers ${offered.length} items, the index has ${slugs.length}`);
+    const chosen = [await page.inputValue("#pick-a"), await page.inputValue("#pick-b")];
+    if (!same(chosen, slugs.slice(0, 2))) fail(lang, `chose ${chosen.join(", ")}, not the two ranked highest`);
+    const pairUrl = (a, b) => urlIn(site, lang, `compare/${a < b ? `${a}-vs-${b}` : `${b}-vs-${a}`}/`);
+    const others = slugs.slice(1);
+    for (const [kind, other] of [
+      ["opened", others.find((s) => published.has(pairUrl(slugs[0], s)))],
+      ["compared", others.find((s) => !published.has(pairUrl(slugs[0], s)))],
+    ]) {
+      if (!other) continue;
+      await page.goto(url);
+      await page.waitForSelector("#picker:not([hidden])");
+      await page.selectOption("#pick-a", slugs[0]);
+      await page.selectOption("#pick-b", other);
+      await page.click("#picker button[type=submit]");
+      if (kind === "opened") {
+        await page.waitForURL(pairUrl(slugs[0], other)).catch(() => fail(lang, `${slugs[0]} and ${other} did not open their pair page`));
+      } else {
+        const rows = await page.waitForSelector("#picker-result tr").then(() => page.$$("#picker-result tr"));
+        if (rows.length !== index.criteria.length + 1) fail(lang, `${slugs[0]} and ${other}: ${rows.length} rows compared here`);
+      }
+      seen[kind]++;
+    }
+  }
+  await context.close();
+  return `lists from the index, ${seen.opened} pair pages opened, ${seen.compared} pairs compared on the page (${site.languages.join(", ")})`;
 }

@@ -20,7 +20,7 @@ import { createRequire } from "node:module";
 
 import { serve } from "./server.mjs";
 import { MISSING, isEmbedPage, keyPages, onPages as eachPage, pageIn, pageTypes, readSite } from "./site.mjs";
-import { checkChoose, checkPaged, checkTable } from "./interactive.mjs";
+import { checkChoose, checkPaged, checkPicker, checkTable } from "./interactive.mjs";
 import { checkSearch } from "./search.mjs";
 import { checkAddByName, checkCompare } from "./compare.mjs";
 import { checkHeader, checkLayout, checkNoScript, checkPrint, checkTableViews } from "./layout.mjs";
@@ -74,6 +74,7 @@ async function main() {
     await report.step("language switcher", (r) => checkSwitcher(site, r));
     await report.step("choose page", (r) => checkChoose(site, newContext, r));
     await report.step("comparison table", (r) => checkTable(site, newContext, r));
+    await report.step("picker", (r) => checkPicker(site, newContext, r));
     await report.step("search", (r) => checkSearch(site, newContext, r));
     await report.step("compare side by side", (r) => checkCompare(site, newContext, r, AxeBuilder));
     await report.step("layout at every width", (r) => checkLayout(site, newContext, r));
@@ -446,7 +447,8 @@ async function checkLongLists(dir, result) {
   const server = await serveSite(site);
   try {
     const paged = await checkPaged(site, newContext, result);
-    return `${paged}; ${await checkAddByName(site, newContext, result, AxeBuilder)}`;
+    const picker = await checkPicker(site, newContext, result);
+    return `${paged}; ${picker}; ${await checkAddByName(site, newContext, result, AxeBuilder)}`;
   } finally {
     server.close();
   }

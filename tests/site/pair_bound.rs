@@ -86,18 +86,30 @@ fn items_that_all_share_every_group_get_at_most_per_item_pair_pages_each() {
     );
     assert_eq!(links.values().sum::<usize>(), 2 * pairs.len());
 
-    // The picker lists the pages that exist and embeds the ratings to compare any other two:
-    // linear in the items, not in the pairs of the group.
-    let picker = site.page("compare/pick/index.html");
-    assert_eq!(select(&picker, ".picker-list a").len(), 2 * pairs.len());
-    let data: serde_json::Value =
-        serde_json::from_str(&text(one(&picker, "#picker-data"))).unwrap();
-    assert_eq!(data["pages"].as_array().unwrap().len(), pairs.len());
-    assert_eq!(data["items"].as_object().unwrap().len(), ITEMS);
-    let bytes = site.read("output/compare/pick/index.html").len();
-    assert!(bytes < 1_500 * ITEMS, "picker: {bytes} bytes");
-    let first = select(&picker, ".picker-list a")[0];
-    assert!(attr(first, "href").contains("-vs-"));
+    // The picker lists the pages that exist, `page_size` (100) items a page, and carries no
+    // item's data (its script reads the index of items): each page's size is bounded by the
+    // page size, not by the items or the pairs of the group.
+    let pickers = [
+        "compare/pick/",
+        "compare/pick/page/2/",
+        "compare/pick/page/3/",
+    ];
+    let mut links = 0;
+    for path in pickers {
+        let picker = site.page(&format!("{path}index.html"));
+        let items = select(&picker, ".picker-list > li").len();
+        assert_eq!(items, 100, "{path}: {items} items");
+        links += select(&picker, ".picker-list a").len();
+        assert!(attr(select(&picker, ".picker-list a")[0], "href").contains("-vs-"));
+        let data: serde_json::Value =
+            serde_json::from_str(&text(one(&picker, "#picker-data"))).unwrap();
+        let keys: Vec<&String> = data.as_object().unwrap().keys().collect();
+        assert_eq!(keys, ["criteria", "listing", "pairs", "strings"], "{path}");
+        let bytes = site.read(&format!("output/{path}index.html")).len();
+        assert!(bytes < 100_000, "{path}: {bytes} bytes");
+    }
+    assert_eq!(links, 2 * pairs.len());
+    assert!(!site.path("output/compare/pick/page/4/index.html").exists());
 }
 
 #[test]

@@ -108,7 +108,6 @@ fn hostile_content_survives_json_csv_and_xml_intact() {
     let korean = format!("{NAME} 한국어");
     for (page, id, name) in [
         ("choose/index.html", "choose-data", NAME),
-        ("compare/pick/index.html", "picker-data", NAME),
         ("ko/choose/index.html", "choose-data", korean.as_str()),
     ] {
         let html = site.page(page);
