@@ -110,6 +110,15 @@ fn items_that_all_share_every_group_get_at_most_per_item_pair_pages_each() {
     }
     assert_eq!(links, 2 * pairs.len());
     assert!(!site.path("output/compare/pick/page/4/index.html").exists());
+
+    // No page of the site, in either language, comes near the bound of about 1 MB that a
+    // 10,000-item report must keep: the largest is a page of 100 items.
+    let tree = site.tree("output");
+    let (largest, path) = (tree.paths_ending(".html").into_iter())
+        .map(|p| (tree.0[p].len(), p))
+        .max()
+        .unwrap();
+    assert!(largest < 200_000, "{path}: {largest} bytes");
 }
 
 #[test]
