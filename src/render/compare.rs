@@ -4,8 +4,8 @@
 //! their sources, facts, pros and cons) in shards of about [`PER_SHARD`] items per language
 //! (`compare/data/<n>.json`, by slug), fetched for the items chosen only. An item's shard is
 //! the FNV-1a hash of its slug, mixed (see [`shard_of`]), modulo the number of shards, which
-//! `compare.js` computes alike: a file per item was a quarter of the files of a large report, and making files is
-//! most of what writing them costs.
+//! `compare.js` computes alike: a file per item was a quarter of the files of a large report,
+//! and making files is most of what writing them costs.
 
 use std::collections::BTreeMap;
 

@@ -278,8 +278,9 @@ fn radar(scope: &Scope, items: [&Item; 2], names: &[String; 2], rows: &[Row]) ->
     }
 }
 
-/// What the picker's script needs: the criteria in the order of the index's scores, where
-/// the index of items and the pair pages are (relative to the page), and the words it shows.
+/// What the picker's script needs: each criterion's id and label (the scores it compares are
+/// the index's, by id), where the index of items and the pair pages are (relative to the
+/// page), and the words it shows.
 #[derive(Debug, Serialize)]
 struct PickerData {
     criteria: Vec<(String, String)>,

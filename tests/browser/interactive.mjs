@@ -225,6 +225,7 @@ export async function checkPaged(site, newContext, result) {
     `320 and 1440 px (${site.languages.join(", ")})`
   );
 }
+
 /**
  * Checks the picker in every language: both lists offer every item of the index of items,
  * the two ranked highest chosen; two items with a pair page open it, and two without one are

@@ -106,18 +106,28 @@ fn hostile_content_survives_json_csv_and_xml_intact() {
     let site = SiteTest::fixture("hostile");
     assert!(site.build().status.success());
     let korean = format!("{NAME} 한국어");
-    for (page, id, name) in [
-        ("choose/index.html", "choose-data", NAME),
-        ("ko/choose/index.html", "choose-data", korean.as_str()),
+    // The picker embeds no item, only the criteria: its items come from items.json.
+    for (page, id, expected) in [
+        ("choose/index.html", "choose-data", [NAME, CRITERION]),
+        (
+            "ko/choose/index.html",
+            "choose-data",
+            [korean.as_str(), CRITERION],
+        ),
+        ("compare/pick/index.html", "picker-data", [CRITERION; 2]),
     ] {
         let html = site.page(page);
         let data = one(&html, &format!("script#{id}"));
         let json: serde_json::Value = serde_json::from_str(&data.text().collect::<String>())
             .unwrap_or_else(|e| panic!("{page}: the embedded JSON parses: {e}"));
         let strings = json_strings(&json);
-        assert!(strings.contains(name), "{page}: {name:?} in {strings:?}");
-        assert!(strings.contains(CRITERION), "{page}: the criterion's label");
+        for text in expected {
+            assert!(strings.contains(text), "{page}: {text:?} in {strings:?}");
+        }
     }
+    let listing: serde_json::Value =
+        serde_json::from_slice(&site.read("output/items.json")).expect("items.json parses");
+    assert_eq!(listing["items"][0][0], NAME, "the picker's names, intact");
 
     let data: serde_json::Value =
         serde_json::from_slice(&site.read("output/data.json")).expect("data.json parses");

@@ -1,7 +1,8 @@
 // The compare view: up to five items side by side, chosen in the address
 // (compare/view/?items=a,b,c) and built here from each item's published data
-// (compare/data/<n>.json, a few items a file): a radar chart whose series differ by line pattern and marker,
-// not colour alone; every rating with its sources; which suits each goal; the key facts.
+// (compare/data/<n>.json, a few items a file): a radar chart whose series differ by line
+// pattern and marker, not colour alone; every rating with its sources; which suits each goal;
+// the key facts.
 // Each item's card gives its overall score and rank, summary, pros and cons, under a line
 // naming the highest overall. Items are added by name, offered as the reader types from the
 // names in the search index (index.js: a shard and a few chunks, however long the report),
