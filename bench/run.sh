@@ -15,8 +15,10 @@
 # listed below the table.
 # Environment: SIZES, SHAPES, RUNS, HUGO_RUNS, ZOLA_RUNS, WORK (default /dev/shm/versus-bench,
 # tmpfs), HUGO=0 to skip Hugo, ZOLA (a Zola 0.21 binary; none: Zola is skipped), SERVE=0 to
-# skip the serve figures, VERSUS_BIN to measure another build of versus. Needs GNU time (Debian
-# `time`) and Hugo (Debian `hugo`): installed with apt-get when missing and running as root.
+# skip the serve figures, VERSUS_BIN to measure another build of versus, PER_ITEM to set the
+# reports' `[pairs] per_item` (0: no pair page past `all_up_to`, so the pages Zola and Hugo
+# make). Needs GNU time (Debian `time`) and Hugo (Debian `hugo`): installed with apt-get when
+# missing and running as root.
 # Zola has no package here: build its release from source outside this repository.
 set -euo pipefail
 
@@ -99,10 +101,12 @@ echo
 echo "| tool | items | pages | wall (median) | CPU user+sys (median) | pages/s | peak RSS (median) |"
 echo "|---|---|---|---|---|---|---|"
 
-rm -rf "$WORK/cache-shipped"  # the shipped report: the first run cold, the median warm
+# The shipped report: code highlighted cold in the first run, warm after; the output is removed
+# before each run, so each draws every preview card and chart picture again.
+rm -rf "$WORK/cache-shipped"
 read -r wall cpu rss < <(measure "$RUNS" "$WORK/out-shipped" "$VERSUS" build --root . --output "$WORK/out-shipped" --cache "$WORK/cache-shipped")
 pages=$(sed -n 's/^built \([0-9]*\) pages.*/\1/p' "$WORK/last-times")
-row "versus, shipped report (warm)" 15 "$pages" "$wall" "$cpu" "$rss"
+row "versus, shipped report (pictures drawn)" 15 "$pages" "$wall" "$cpu" "$rss"
 
 # row_of TOOL N TIMES PAGES: the table's row for the runs in TIMES.
 row_of() {
@@ -118,6 +122,11 @@ for n in $SIZES; do
     for shape in $SHAPES; do
         site=$WORK/site-$n-$shape
         cargo run --release --quiet --example synth -- "$n" "$site" "$shape" >/dev/null
+        label=$shape
+        if [ -n "${PER_ITEM:-}" ]; then
+            sed -i "s/^\[pairs\]\$/[pairs]\nper_item = $PER_ITEM/" "$site/content/site.toml"
+            label="$shape, per_item = $PER_ITEM"
+        fi
         [ -n "$ZOLA" ] && ./target/release/examples/zola_site "$site" "$WORK/zola-site-$n-$shape" >/dev/null
         for tool in cold warm zola hugo; do : >"$WORK/$tool-times"; done
         for run in $(seq "$RUNS"); do
@@ -131,18 +140,18 @@ for n in $SIZES; do
                 once "$WORK/hugo-times" "$WORK/hugo-$n" hugo --quiet --source bench/hugo --contentDir "$site/content" --destination "$WORK/hugo-$n"
             fi
         done
-        every_run="$every_run- $n items, $shape, each run's wall time: versus cold $(runs_of "$WORK/cold-times"); warm $(runs_of "$WORK/warm-times")"
+        every_run="$every_run- $n items, $label, each run's wall time: versus cold $(runs_of "$WORK/cold-times"); warm $(runs_of "$WORK/warm-times")"
         [ -n "$ZOLA" ] && every_run="$every_run; Zola $(runs_of "$WORK/zola-times")"
         [ "$HUGO" = 1 ] && every_run="$every_run; Hugo $(runs_of "$WORK/hugo-times")"
         every_run="$every_run"$'\n'
         pages=$(sed -n 's/^built \([0-9]*\) pages.*/\1/p' "$WORK/last-warm-times")
-        row_of "versus, $shape, cold" "$n" "$WORK/cold-times" "$pages"
-        row_of "versus, $shape, warm" "$n" "$WORK/warm-times" "$pages"
+        row_of "versus, $label, cold" "$n" "$WORK/cold-times" "$pages"
+        row_of "versus, $label, warm" "$n" "$WORK/warm-times" "$pages"
         if [ -n "$ZOLA" ]; then
-            row_of "Zola $("$ZOLA" --version | cut -d' ' -f2), $shape" "$n" "$WORK/zola-times" "$(find "$WORK/zola-$n" -name '*.html' | wc -l)"
+            row_of "Zola $("$ZOLA" --version | cut -d' ' -f2), $label" "$n" "$WORK/zola-times" "$(find "$WORK/zola-$n" -name '*.html' | wc -l)"
         fi
         if [ "$HUGO" = 1 ]; then
-            row_of "Hugo $(hugo version | cut -d' ' -f2 | cut -d+ -f1), $shape" "$n" "$WORK/hugo-times" "$(find "$WORK/hugo-$n" -name '*.html' | wc -l)"
+            row_of "Hugo $(hugo version | cut -d' ' -f2 | cut -d+ -f1), $label" "$n" "$WORK/hugo-times" "$(find "$WORK/hugo-$n" -name '*.html' | wc -l)"
         fi
     done
 done
