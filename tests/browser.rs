@@ -52,7 +52,12 @@ fn shipped_site_in_a_real_browser() {
     let mut toml = fs::read_to_string(&config).expect("read site.toml");
     toml.push_str(&format!("\n[lists]\npage_size = {PAGED_SIZE}\n"));
     // And pair pages only within groups, so that the picker compares some pairs itself.
-    let toml = toml.replacen("all_up_to = 50", &format!("all_up_to = {PAGED_SIZE}"), 1);
+    let all_up_to = "all_up_to = 50";
+    assert!(
+        toml.contains(all_up_to),
+        "the shipped site.toml sets {all_up_to}"
+    );
+    let toml = toml.replacen(all_up_to, &format!("all_up_to = {PAGED_SIZE}"), 1);
     fs::write(&config, toml).expect("write site.toml");
     let paged = build(&paged_root, &temp.path().join("paged-site"));
 

@@ -229,9 +229,10 @@ export async function checkPaged(site, newContext, result) {
 /**
  * Checks the picker in every language: both lists offer every item of the index of items,
  * the two ranked highest chosen; two items with a pair page open it, and two without one are
- * compared on the picker's page, a row a criterion.
+ * compared on the picker's page, a row a criterion. With `mustCompare`, the site has pairs
+ * without a page (pair pages only within groups), and comparing none of them is a failure.
  */
-export async function checkPicker(site, newContext, result) {
+export async function checkPicker(site, newContext, result, mustCompare = false) {
   const context = await newContext();
   const page = await context.newPage();
   const fail = (lang, why) => result.failures.push(`${lang}: picker: ${why}`);
@@ -269,5 +270,7 @@ export async function checkPicker(site, newContext, result) {
     }
   }
   await context.close();
+  if (seen.opened === 0) result.failures.push("picker: no pair page was opened");
+  if (mustCompare && seen.compared === 0) result.failures.push("picker: no pair was compared on the page");
   return `lists from the index, ${seen.opened} pair pages opened, ${seen.compared} pairs compared on the page (${site.languages.join(", ")})`;
 }

@@ -447,7 +447,7 @@ async function checkLongLists(dir, result) {
   const server = await serveSite(site);
   try {
     const paged = await checkPaged(site, newContext, result);
-    const picker = await checkPicker(site, newContext, result);
+    const picker = await checkPicker(site, newContext, result, true);
     return `${paged}; ${picker}; ${await checkAddByName(site, newContext, result, AxeBuilder)}`;
   } finally {
     server.close();
